@@ -1,0 +1,507 @@
+package org.alchemiststack;
+
+import com.zaxxer.hikari.HikariConfig;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.alchemiststack.dialect.Dialect;
+import org.alchemiststack.internal.ContextCore;
+import org.alchemiststack.internal.ContextSettings;
+
+/**
+ * Main entry point: one per application. A context holds the checked database settings, a HikariCP connection pool,
+ * the registry of models with their prepared SQL, and the binding of scoped sessions.
+ *
+ * <pre>{@code
+ * Context ctx = Context.builder()
+ *     .url("jdbc:postgresql://127.0.0.1:5432/app")
+ *     .user("app").password(secret)
+ *     .maxPoolSize(16).connectionTimeout(Duration.ofSeconds(5))
+ *     .models(Account.class, Transfer.class)
+ *     .build();
+ * }</pre>
+ *
+ * <p>Units of work run in {@linkplain #openSession() sessions}. {@link #inTransaction(Function)} commits when its
+ * function returns, rolls back when it throws, and retries the whole function after a serialization failure or
+ * deadlock. {@link #scoped(Supplier)} binds a session to the calling thread so that every repository called inside the
+ * block shares it.
+ *
+ * <p>Thread-safe: share one instance between all threads. Close it when the application stops.
+ */
+public final class Context implements AutoCloseable {
+
+    private final ContextCore core;
+
+    private Context(ContextCore core) {
+        this.core = core;
+    }
+
+    /**
+     * Starts configuring a context.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Builds a context from a JDBC URL with default settings.
+     *
+     * @param url a JDBC URL of a supported database, such as {@code jdbc:h2:mem:demo}
+     * @param models the model classes
+     * @return the context
+     */
+    public static Context fromUrl(String url, Class<?>... models) {
+        return builder().url(url).models(models).build();
+    }
+
+    ContextCore core() {
+        return core;
+    }
+
+    /**
+     * Opens a new session. It borrows a connection only when it first needs one. Close it, best with
+     * try-with-resources; a session that is dropped without {@code close()} is found, rolled back and reported.
+     *
+     * @return the session
+     */
+    public Session openSession() {
+        return core.openSession(true);
+    }
+
+    /**
+     * Runs a function in a transaction: commits when it returns, rolls back when it throws, and runs it again after a
+     * serialization failure or deadlock, with jittered exponential backoff, up to the configured number of attempts.
+     * Constraint violations are never retried. Inside a bound session (a nested call, or within {@link #scoped}) the
+     * function joins that session's transaction instead.
+     *
+     * <p>A retried function runs more than once, so keep side effects other than database writes out of it.
+     *
+     * @param work the unit of work
+     * @param <R> its result type
+     * @return what the function returned
+     */
+    public <R> R inTransaction(Function<Session, R> work) {
+        return core.inTransaction(work);
+    }
+
+    /**
+     * Runs an action in a transaction, like {@link #inTransaction(Function)}.
+     *
+     * @param work the unit of work
+     */
+    public void useTransaction(Consumer<Session> work) {
+        core.inTransaction(s -> {
+            work.accept(s);
+            return null;
+        });
+    }
+
+    /**
+     * Returns the session bound to the calling thread, opening and binding one on first use (SQLAlchemy's
+     * {@code scoped_session()}). Commit it yourself; end it with {@link #removeCurrentSession()}.
+     *
+     * @return the bound session
+     */
+    public Session currentSession() {
+        return core.currentSession();
+    }
+
+    /**
+     * Closes the session bound to the calling thread, rolling back what was not committed, and unbinds it
+     * ({@code scoped_session.remove()}). Does nothing when no session is bound.
+     */
+    public void removeCurrentSession() {
+        core.removeCurrentSession();
+    }
+
+    /**
+     * Runs a block with a session bound to the calling thread: commits when it returns, rolls back when it throws,
+     * always unbinds. A nested call joins the outer session. Every repository called inside the block uses it.
+     *
+     * @param block the block
+     * @param <R> its result type
+     * @return what the block returned
+     */
+    public <R> R scoped(Supplier<R> block) {
+        return core.scoped(block);
+    }
+
+    /**
+     * Runs a block with a session bound to the calling thread, like {@link #scoped(Supplier)}.
+     *
+     * @param block the block
+     */
+    public void scoped(Runnable block) {
+        core.scoped(() -> {
+            block.run();
+            return null;
+        });
+    }
+
+    /**
+     * Returns the schema tools: create, drop and validate the models' tables.
+     *
+     * @return the schema tools
+     */
+    public Schema schema() {
+        return new Schema(core);
+    }
+
+    /**
+     * Returns the current pool and session counters.
+     *
+     * @return a snapshot
+     */
+    public ContextStats stats() {
+        return core.stats();
+    }
+
+    /**
+     * Returns the dialect in use.
+     *
+     * @return the dialect
+     */
+    public Dialect dialect() {
+        return core.dialect();
+    }
+
+    /**
+     * Returns the connection pool, for code that needs plain JDBC next to the library.
+     *
+     * @return the pool
+     */
+    public DataSource dataSource() {
+        return core.dataSource();
+    }
+
+    /**
+     * Returns the registered model classes.
+     *
+     * @return the classes, in registration order
+     */
+    public List<Class<?>> models() {
+        return core.modelTypes();
+    }
+
+    /** Closes the pool. Sessions still open fail on their next use. A second call does nothing. */
+    @Override
+    public void close() {
+        core.close();
+    }
+
+    /** Describes the context without its password. */
+    @Override
+    public String toString() {
+        return core.toString();
+    }
+
+    /**
+     * Configures and builds a {@link Context}. Settings are checked once, at {@link #build()}, with a message that
+     * names the setting at fault.
+     *
+     * <p>Not thread-safe: configure a builder in one thread.
+     */
+    public static final class Builder {
+        private String url;
+        private String dialect;
+        private String host;
+        private int port;
+        private String database;
+        private String user;
+        private char[] password;
+        private int maxPoolSize = 10;
+        private int minIdle = -1;
+        private Duration connectionTimeout = Duration.ofSeconds(10);
+        private final List<Class<?>> models = new ArrayList<>();
+        private int maxAttempts = 5;
+        private Duration retryBaseDelay = Duration.ofMillis(5);
+        private Duration retryMaxDelay = Duration.ofMillis(500);
+        private boolean leakDetection = true;
+        private Duration sessionHoldWarning = Duration.ZERO;
+        private SessionScope scope;
+        private DataSource dataSource;
+        private HikariConfig hikariConfig;
+        private Isolation isolation;
+        private final Map<String, String> properties = new LinkedHashMap<>();
+        private String poolName;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the JDBC URL; its prefix selects the dialect unless {@link #dialect(String)} is set.
+         *
+         * @param url the JDBC URL
+         * @return this builder
+         */
+        public Builder url(String url) {
+            this.url = url;
+            return this;
+        }
+
+        /**
+         * Names the dialect: h2, postgresql, mariadb, mysql or sqlite. With {@link #host}, {@link #port} and
+         * {@link #database} it builds the URL.
+         *
+         * @param dialect the dialect name
+         * @return this builder
+         */
+        public Builder dialect(String dialect) {
+            this.dialect = dialect;
+            return this;
+        }
+
+        /**
+         * Sets the host, for a URL built from parts.
+         *
+         * @param host the host name or address
+         * @return this builder
+         */
+        public Builder host(String host) {
+            this.host = host;
+            return this;
+        }
+
+        /**
+         * Sets the port, for a URL built from parts.
+         *
+         * @param port the port, 1 to 65535
+         * @return this builder
+         */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /**
+         * Sets the database name (for SQLite, the file; for H2 without a host, an in-memory database name).
+         *
+         * @param database the database
+         * @return this builder
+         */
+        public Builder database(String database) {
+            this.database = database;
+            return this;
+        }
+
+        /**
+         * Sets the user name.
+         *
+         * @param user the user
+         * @return this builder
+         */
+        public Builder user(String user) {
+            this.user = user;
+            return this;
+        }
+
+        /**
+         * Sets the password. It is kept out of every log line, message and {@code toString()}.
+         *
+         * @param password the password
+         * @return this builder
+         */
+        public Builder password(String password) {
+            this.password = password == null ? null : password.toCharArray();
+            return this;
+        }
+
+        /**
+         * Sets the most connections the pool opens (default 10).
+         *
+         * @param maxPoolSize at least 1
+         * @return this builder
+         */
+        public Builder maxPoolSize(int maxPoolSize) {
+            this.maxPoolSize = maxPoolSize;
+            return this;
+        }
+
+        /**
+         * Sets how many idle connections the pool keeps (default: the pool size).
+         *
+         * @param minIdle 0 to maxPoolSize
+         * @return this builder
+         */
+        public Builder minIdle(int minIdle) {
+            this.minIdle = minIdle;
+            return this;
+        }
+
+        /**
+         * Sets how long a session waits for a free connection before {@link SessionAcquireTimeoutException}
+         * (default 10 s).
+         *
+         * @param connectionTimeout at least 250 ms
+         * @return this builder
+         */
+        public Builder connectionTimeout(Duration connectionTimeout) {
+            this.connectionTimeout = connectionTimeout;
+            return this;
+        }
+
+        /**
+         * Registers model classes.
+         *
+         * @param models classes annotated {@code @Entity}, or classes and records annotated {@code @Table}
+         * @return this builder
+         */
+        public Builder models(Class<?>... models) {
+            this.models.addAll(Arrays.asList(models));
+            return this;
+        }
+
+        /**
+         * Sets how many times {@link Context#inTransaction} runs a unit of work that keeps failing with a
+         * serialization failure or deadlock (default 5; 1 means no retry).
+         *
+         * @param maxAttempts at least 1
+         * @return this builder
+         */
+        public Builder maxAttempts(int maxAttempts) {
+            this.maxAttempts = maxAttempts;
+            return this;
+        }
+
+        /**
+         * Sets the backoff between retries: a random delay up to {@code base * 2^(attempt-1)}, capped at {@code max}
+         * (defaults 5 ms and 500 ms).
+         *
+         * @param base the first delay bound
+         * @param max the largest delay bound
+         * @return this builder
+         */
+        public Builder retryBackoff(Duration base, Duration max) {
+            this.retryBaseDelay = base;
+            this.retryMaxDelay = max;
+            return this;
+        }
+
+        /**
+         * Turns on or off the detection of sessions dropped without {@code close()} (default on). It records the
+         * opener's stack trace for each session handed to application code, which costs a few microseconds.
+         *
+         * @param enabled whether to detect leaks
+         * @return this builder
+         */
+        public Builder leakDetection(boolean enabled) {
+            this.leakDetection = enabled;
+            return this;
+        }
+
+        /**
+         * Logs one warning, with the opener's stack trace, for a session that holds a connection longer than this
+         * (default zero: off).
+         *
+         * @param threshold zero for off, else at least 100 ms
+         * @return this builder
+         */
+        public Builder sessionHoldWarning(Duration threshold) {
+            this.sessionHoldWarning = threshold;
+            return this;
+        }
+
+        /**
+         * Replaces the default {@link ThreadLocal} binding of scoped sessions.
+         *
+         * @param scope the scope
+         * @return this builder
+         */
+        public Builder sessionScope(SessionScope scope) {
+            this.scope = scope;
+            return this;
+        }
+
+        /**
+         * Sets the isolation level of every transaction (default: the database's).
+         *
+         * @param isolation the level
+         * @return this builder
+         */
+        public Builder isolation(Isolation isolation) {
+            this.isolation = isolation;
+            return this;
+        }
+
+        /**
+         * Sets a JDBC driver property.
+         *
+         * @param name the property name
+         * @param value its value
+         * @return this builder
+         */
+        public Builder property(String name, String value) {
+            this.properties.put(name, value);
+            return this;
+        }
+
+        /**
+         * Names the pool in logs and metrics.
+         *
+         * @param poolName the name
+         * @return this builder
+         */
+        public Builder poolName(String poolName) {
+            this.poolName = poolName;
+            return this;
+        }
+
+        /**
+         * Uses a data source you already have instead of building a pool; the dialect must then be set with
+         * {@link #dialect(String)} or {@link #url(String)}. The context does not close it.
+         *
+         * @param dataSource the data source
+         * @return this builder
+         */
+        public Builder dataSource(DataSource dataSource) {
+            this.dataSource = dataSource;
+            return this;
+        }
+
+        /**
+         * Starts from a HikariCP configuration you already have; settings made on this builder override it.
+         *
+         * @param config the configuration, copied at {@link #build()}
+         * @return this builder
+         */
+        public Builder hikariConfig(HikariConfig config) {
+            this.hikariConfig = config;
+            return this;
+        }
+
+        /**
+         * Checks the settings, maps the models, starts the pool and returns the context.
+         *
+         * @return the context
+         * @throws UnsupportedDialectException when the URL or dialect names an unsupported database
+         * @throws UnsupportedDriverException when the dialect's JDBC driver is not on the classpath
+         * @throws MappingException when a model cannot be mapped
+         * @throws IllegalArgumentException when a setting is invalid; the message names it
+         * @throws ConnectionException when the database cannot be reached
+         */
+        public Context build() {
+            ContextSettings s = new ContextSettings(url, dialect, host, port, database, user, password, maxPoolSize,
+                    minIdle, connectionTimeout, List.copyOf(models), maxAttempts, retryBaseDelay, retryMaxDelay,
+                    leakDetection, sessionHoldWarning, scope, dataSource, hikariConfig, isolation,
+                    Map.copyOf(properties), poolName);
+            return new Context(ContextCore.start(Objects.requireNonNull(s)));
+        }
+
+        /** Describes the builder without its password. */
+        @Override
+        public String toString() {
+            return "Context.Builder[url=" + ContextSettings.maskUrl(url) + ", dialect=" + dialect + ", user=" + user
+                    + ", password=" + (password == null ? "none" : "****") + "]";
+        }
+    }
+}

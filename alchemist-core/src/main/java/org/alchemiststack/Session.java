@@ -1,0 +1,188 @@
+package org.alchemiststack;
+
+import java.sql.Connection;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.alchemiststack.query.Query;
+import org.alchemiststack.query.SqlStatement;
+
+/**
+ * One unit of work on one pooled connection, with an identity map and dirty tracking.
+ *
+ * <p>The connection is borrowed from the pool on first use and returned at {@link #commit()}, {@link #rollback()} or
+ * {@link #close()}: an idle session holds no connection. Entities loaded through a session are tracked; changes made to
+ * them are written at the next {@link #flush()} or {@link #commit()} with no call from the user. Records are
+ * immutable, so {@link #update(Object)} diffs a new record against the one loaded and writes only the changed columns.
+ * Versioned entities ({@code @Version}) are checked and incremented on every UPDATE and DELETE.
+ *
+ * <p>A flush is atomic: when any of its statements fails, the transaction is rolled back and the session refuses all
+ * work but {@link #rollback()} and {@link #close()}. Closing without committing rolls back.
+ *
+ * <p>Not thread-safe: a session belongs to one thread at a time. A second thread entering it while the first is inside
+ * gets {@link ConcurrentSessionUseException} and the session stays intact; handing it from one thread to another, one
+ * after the other, is allowed.
+ */
+public interface Session extends AutoCloseable {
+
+    /**
+     * Schedules an entity for insertion at the next flush. A database-generated id is set on the entity (or, for a
+     * record, on the instance this session then tracks) when the flush runs.
+     *
+     * @param entity a new entity of a registered model
+     * @param <T> the model type
+     * @return the entity
+     * @throws UnknownModelException when its class is not a registered model
+     */
+    <T> T add(T entity);
+
+    /**
+     * Finds an entity by id. The same id found twice in one session returns the same instance, from one query.
+     *
+     * @param type the model class
+     * @param id the id; a number of another integral type is converted when it fits
+     * @param <T> the model type
+     * @return the entity, or empty when no row has the id
+     * @throws InvalidValueException when the id is null or of the wrong type
+     */
+    <T> Optional<T> find(Class<T> type, Object id);
+
+    /**
+     * Finds an entity by id, or fails.
+     *
+     * @param type the model class
+     * @param id the id
+     * @param <T> the model type
+     * @return the entity
+     * @throws NotFoundException when no row has the id
+     */
+    <T> T get(Class<T> type, Object id);
+
+    /**
+     * Schedules an update of an entity. A tracked class instance needs no call (its changes are found at flush); call
+     * it for a new record instance that replaces a loaded one (only changed columns are written), or for an entity
+     * this session never loaded (all columns are written).
+     *
+     * @param entity the entity, with its id set
+     * @param <T> the model type
+     * @return the entity
+     */
+    <T> T update(T entity);
+
+    /**
+     * Schedules deletion of an entity at the next flush. Deleting an entity added but not yet flushed just forgets it.
+     *
+     * @param entity the entity, with its id set
+     */
+    void delete(Object entity);
+
+    /**
+     * Writes every pending change, in a stable order: inserts in the order they were added, then updates and deletes
+     * ordered by table and id, so that two units of work touching the same rows do not deadlock each other.
+     */
+    void flush();
+
+    /** Flushes, commits the transaction and returns the connection to the pool. */
+    void commit();
+
+    /** Rolls back the transaction, forgets every tracked entity and returns the connection to the pool. */
+    void rollback();
+
+    /** Rolls back what was not committed, returns the connection and closes the session. A second call does nothing. */
+    @Override
+    void close();
+
+    /**
+     * Tells whether the session can still be used.
+     *
+     * @return {@code false} after {@link #close()}
+     */
+    boolean isOpen();
+
+    /**
+     * Tells whether anything is not yet committed: pending inserts or deletes, changed entities, or flushed statements
+     * of an open transaction.
+     *
+     * @return {@code true} when a commit would write or finish something
+     */
+    boolean hasPendingChanges();
+
+    /**
+     * Returns the tracked entities changed since they were loaded or last flushed.
+     *
+     * @return the changed entities
+     */
+    List<Object> dirty();
+
+    /**
+     * Stops tracking an entity; pending changes to it are dropped.
+     *
+     * @param entity the entity
+     */
+    void expunge(Object entity);
+
+    /** Stops tracking every entity and drops pending changes; the transaction stays open. */
+    void clear();
+
+    /**
+     * Returns the JDBC connection of the current transaction, borrowing one if needed: an escape hatch for what the
+     * library does not do. Do not close it or change its auto-commit mode; the session owns it.
+     *
+     * @return the connection
+     */
+    Connection connection();
+
+    /**
+     * Starts a query over a model. Pending changes are flushed before it runs, so it sees what the session wrote.
+     *
+     * @param type the model class
+     * @param <T> the model type
+     * @return a new query
+     */
+    <T> Query<T> query(Class<T> type);
+
+    /**
+     * Starts a raw SQL statement with named parameters ({@code :name}).
+     *
+     * @param sql the SQL text
+     * @return a statement to bind and run
+     */
+    SqlStatement sql(String sql);
+
+    /**
+     * Inserts or updates an entity by id ({@code ON CONFLICT}, {@code ON DUPLICATE KEY UPDATE} or {@code MERGE}).
+     *
+     * @param entity the entity, with its id set (or generated by the UUID strategy)
+     * @param <T> the model type
+     * @return the entity
+     */
+    <T> T upsert(T entity);
+
+    /**
+     * Inserts several new entities in multi-row batches and sets their generated ids.
+     *
+     * @param entities the new entities
+     * @param <T> the model type
+     * @return the inserted entities, in order, with their ids
+     */
+    <T> List<T> addAll(Collection<T> entities);
+
+    /**
+     * Inserts or updates several entities by id, in multi-row statements.
+     *
+     * @param entities the entities, with their ids set
+     * @param <T> the model type
+     * @return the entities, in order
+     */
+    <T> List<T> upsertAll(Collection<T> entities);
+
+    /**
+     * Locks a row for the rest of the transaction ({@code SELECT ... FOR UPDATE}) and returns it, refreshed.
+     *
+     * @param type the model class
+     * @param id the id
+     * @param <T> the model type
+     * @return the locked entity, or empty
+     */
+    <T> Optional<T> findForUpdate(Class<T> type, Object id);
+}

@@ -1,0 +1,426 @@
+package org.alchemiststack.internal;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.alchemiststack.AlchemistException;
+import org.alchemiststack.ConnectionException;
+import org.alchemiststack.ContextStats;
+import org.alchemiststack.NoOpenSessionException;
+import org.alchemiststack.SerializationFailureException;
+import org.alchemiststack.Session;
+import org.alchemiststack.SessionAcquireTimeoutException;
+import org.alchemiststack.SessionScope;
+import org.alchemiststack.UnknownModelException;
+import org.alchemiststack.UnsupportedDriverException;
+import org.alchemiststack.dialect.Dialect;
+import org.alchemiststack.internal.model.ModelMeta;
+import org.alchemiststack.internal.model.ModelScanner;
+import org.alchemiststack.internal.query.QueryImpl;
+import org.alchemiststack.internal.session.DefaultSession;
+import org.alchemiststack.internal.session.LeakTracker;
+import org.alchemiststack.query.Query;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The running state behind a {@link org.alchemiststack.Context}: pool, models, scope, counters. */
+public final class ContextCore {
+    private static final Logger LOG = LoggerFactory.getLogger("org.alchemiststack.Context");
+    private static final AtomicInteger POOL_NUMBER = new AtomicInteger();
+
+    private final ContextSettings settings;
+    private final Dialect dialect;
+    private final DataSource dataSource;
+    private final HikariDataSource ownedPool;
+    private final String description;
+    private final List<ModelMeta<?>> models;
+    private final ClassValue<ModelMeta<?>> byClass;
+    private final SessionScope scope;
+    private final ErrorTranslator errors;
+    private final LeakTracker leaks;
+    private volatile boolean closed;
+
+    public final LongAdder sessionsOpen = new LongAdder();
+    public final LongAdder commits = new LongAdder();
+    public final LongAdder rollbacks = new LongAdder();
+    public final LongAdder retries = new LongAdder();
+
+    private ContextCore(ContextSettings settings, Dialect dialect, DataSource dataSource, HikariDataSource ownedPool,
+            String description, List<ModelMeta<?>> models) {
+        this.settings = settings;
+        this.dialect = dialect;
+        this.dataSource = dataSource;
+        this.ownedPool = ownedPool;
+        this.description = description;
+        this.models = List.copyOf(models);
+        Map<Class<?>, ModelMeta<?>> map = new HashMap<>();
+        for (ModelMeta<?> m : models) {
+            map.put(m.type, m);
+        }
+        this.byClass = new ClassValue<>() {
+            @Override
+            protected ModelMeta<?> computeValue(Class<?> type) {
+                return map.get(type);
+            }
+        };
+        this.scope = settings.scope() != null ? settings.scope() : new ThreadLocalSessionScope();
+        this.errors = new ErrorTranslator(dialect);
+        this.leaks = new LeakTracker(settings.sessionHoldWarning(), description);
+    }
+
+    /** Checks the settings, maps the models and starts the pool. */
+    public static ContextCore start(ContextSettings s) {
+        s.validate();
+        Dialect dialect = s.resolveDialect();
+        String url = s.jdbcUrl(dialect);
+        if (s.dataSource() == null) {
+            checkDriver(dialect);
+        }
+        List<ModelMeta<?>> models = new ArrayList<>();
+        ModelScanner scanner = new ModelScanner(dialect);
+        for (Class<?> type : s.models()) {
+            if (models.stream().noneMatch(m -> m.type == type)) {
+                models.add(scanner.scan(type, models.size()));
+            }
+        }
+        String poolName = s.poolName() != null ? s.poolName() : "alchemist-" + POOL_NUMBER.incrementAndGet();
+        String description = "Context[" + dialect.name() + ", " + (url == null ? "external DataSource"
+                : MaskedText.maskUrl(url)) + ", user=" + s.user() + ", pool=" + poolName + ", models="
+                + models.stream().map(m -> m.type.getSimpleName()).toList() + "]";
+        if (s.dataSource() != null) {
+            HikariDataSource hikari = s.dataSource() instanceof HikariDataSource h ? h : null;
+            return new ContextCore(s, dialect, s.dataSource(), null, description, models)
+                    .withExternalPool(hikari);
+        }
+        HikariDataSource pool = startPool(s, dialect, url, poolName);
+        return new ContextCore(s, dialect, pool, pool, description, models);
+    }
+
+    private HikariDataSource externalHikari;
+
+    private ContextCore withExternalPool(HikariDataSource hikari) {
+        this.externalHikari = hikari;
+        return this;
+    }
+
+    private static void checkDriver(Dialect dialect) {
+        try {
+            Class.forName(dialect.driverClassName(), false, ContextCore.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            ClassLoader tccl = Thread.currentThread().getContextClassLoader();
+            try {
+                if (tccl == null) {
+                    throw e;
+                }
+                Class.forName(dialect.driverClassName(), false, tccl);
+            } catch (ClassNotFoundException e2) {
+                throw new UnsupportedDriverException("The " + dialect.name() + " dialect needs the JDBC driver "
+                        + dialect.driverClassName() + ", which is not on the classpath. Add the dependency "
+                        + dialect.driverCoordinates() + " (Maven: <groupId>" + dialect.driverCoordinates().split(":")[0]
+                        + "</groupId><artifactId>" + dialect.driverCoordinates().split(":")[1] + "</artifactId>).",
+                        e2);
+            }
+        }
+    }
+
+    private static HikariDataSource startPool(ContextSettings s, Dialect dialect, String url, String poolName) {
+        HikariConfig c = new HikariConfig();
+        if (s.hikariConfig() != null) {
+            s.hikariConfig().copyStateTo(c);
+        }
+        c.setPoolName(poolName);
+        c.setJdbcUrl(url);
+        c.setDriverClassName(dialect.driverClassName());
+        if (s.user() != null) {
+            c.setUsername(s.user());
+        }
+        if (s.password() != null) {
+            c.setPassword(new String(s.password()));
+        }
+        c.setMaximumPoolSize(s.maxPoolSize());
+        c.setMinimumIdle(s.minIdle() >= 0 ? s.minIdle() : s.maxPoolSize());
+        long timeout = s.connectionTimeout().toMillis();
+        c.setConnectionTimeout(timeout);
+        c.setValidationTimeout(Math.max(250, Math.min(5000, timeout / 2)));
+        c.setAutoCommit(true);
+        if (s.isolation() != null) {
+            c.setTransactionIsolation(s.isolation().hikariName());
+        }
+        dialect.connectionProperties().forEach((k, v) -> {
+            if (!s.properties().containsKey(k) && !url.contains(k + "=")) {
+                c.addDataSourceProperty(k, v);
+            }
+        });
+        s.properties().forEach(c::addDataSourceProperty);
+        try {
+            return new HikariDataSource(c);
+        } catch (RuntimeException e) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            throw new ConnectionException("Cannot connect to " + MaskedText.maskUrl(url) + " as user " + s.user()
+                    + ": " + root.getMessage() + ". Check that the database runs and that the URL, user and password"
+                    + " are right.", e);
+        }
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public ContextSettings settings() {
+        return settings;
+    }
+
+    public List<ModelMeta<?>> models() {
+        return models;
+    }
+
+    public List<Class<?>> modelTypes() {
+        return models.stream().<Class<?>>map(m -> m.type).toList();
+    }
+
+    public ErrorTranslator errors() {
+        return errors;
+    }
+
+    public LeakTracker leaks() {
+        return leaks;
+    }
+
+    /** The metadata of a registered model class. */
+    @SuppressWarnings("unchecked")
+    public <T> ModelMeta<T> meta(Class<T> type) {
+        ModelMeta<?> m = type == null ? null : byClass.get(type);
+        if (m == null) {
+            throw new UnknownModelException((type == null ? "null" : type.getName()) + " is not a registered model"
+                    + " of this context. Registered: " + modelTypes().stream().map(Class::getSimpleName).toList()
+                    + ". Add it with Context.builder().models(..).");
+        }
+        return (ModelMeta<T>) m;
+    }
+
+    /** The metadata of an entity's class. */
+    public ModelMeta<Object> metaOf(Object entity) {
+        if (entity == null) {
+            throw new IllegalArgumentException("entity is null");
+        }
+        @SuppressWarnings("unchecked")
+        ModelMeta<Object> m = (ModelMeta<Object>) meta(entity.getClass());
+        return m;
+    }
+
+    /** The model registered for a class, or null. */
+    public ModelMeta<?> metaOrNull(Class<?> type) {
+        return byClass.get(type);
+    }
+
+    /** Borrows a connection, turning pool exhaustion into {@link SessionAcquireTimeoutException}. */
+    public Connection acquire() {
+        if (closed) {
+            throw new NoOpenSessionException(description + " is closed; build a new Context.");
+        }
+        try {
+            return dataSource.getConnection();
+        } catch (SQLTransientConnectionException e) {
+            HikariPoolMXBean pool = poolBean();
+            String numbers = pool == null ? "" : " " + pool.getActiveConnections() + " of "
+                    + settings.maxPoolSize() + " connections were in use and "
+                    + pool.getThreadsAwaitingConnection() + " threads were waiting.";
+            throw new SessionAcquireTimeoutException("No pooled connection became free within "
+                    + settings.connectionTimeout().toMillis() + " ms." + numbers + " Look at the pool size"
+                    + " (maxPoolSize), at sessions held open longer than needed (a session holds its connection"
+                    + " until commit, rollback or close), and at leak warnings (sessionHoldWarning).", e);
+        } catch (SQLException e) {
+            throw errors.translate(e, null);
+        }
+    }
+
+    public SessionScope scope() {
+        return scope;
+    }
+
+    /** A new session; {@code forUser} sessions are tracked for leaks. */
+    public DefaultSession openSession(boolean forUser) {
+        checkOpen();
+        return new DefaultSession(this, false, forUser && settings.leakDetection());
+    }
+
+    /** The session bound to the calling code, or null. */
+    public Session boundSession() {
+        return scope.current();
+    }
+
+    /** Runs work in the bound session, or in a short session that commits before returning. */
+    public <R> R withSession(boolean singleStatement, Function<DefaultSession, R> work) {
+        Session bound = scope.current();
+        if (bound != null) {
+            return work.apply((DefaultSession) bound);
+        }
+        checkOpen();
+        DefaultSession s = new DefaultSession(this, singleStatement, false);
+        try {
+            R r = work.apply(s);
+            s.commit();
+            return r;
+        } finally {
+            s.close();
+        }
+    }
+
+    public <T> Query<T> query(ModelMeta<T> meta) {
+        return new QueryImpl<>(this, meta, null);
+    }
+
+    /** {@code Context.inTransaction}: join a bound session, or run with retries in a new one. */
+    public <R> R inTransaction(Function<Session, R> work) {
+        Session bound = scope.current();
+        if (bound != null) {
+            return work.apply(bound);
+        }
+        int max = settings.maxAttempts();
+        for (int attempt = 1; ; attempt++) {
+            checkOpen();
+            DefaultSession s = new DefaultSession(this, false, false);
+            s.markBlockBound();
+            try {
+                return scope.callWith(s, () -> {
+                    R r = work.apply(s);
+                    s.commit();
+                    return r;
+                });
+            } catch (SerializationFailureException e) {
+                if (attempt >= max) {
+                    throw new SerializationFailureException("The unit of work failed " + attempt + " times with"
+                            + " serialization failures or deadlocks and was not retried again (maxAttempts=" + max
+                            + "). Reduce contention on the rows it touches or raise maxAttempts. Last failure: "
+                            + e.getMessage(), e);
+                }
+                retries.increment();
+                s.close();
+                backoff(attempt);
+            } finally {
+                s.close();
+            }
+        }
+    }
+
+    private void backoff(int attempt) {
+        long base = settings.retryBaseDelay().toNanos();
+        long cap = settings.retryMaxDelay().toNanos();
+        long bound = Math.min(cap, base << Math.min(20, attempt - 1));
+        long nanos = bound <= 0 ? 0 : ThreadLocalRandom.current().nextLong(bound + 1);
+        if (nanos > 0) {
+            try {
+                Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AlchemistException("Interrupted while waiting to retry a unit of work.", e);
+            }
+        }
+    }
+
+    /** {@code Context.scoped}: join a bound session, or bind a new one for the block. */
+    public <R> R scoped(Supplier<R> block) {
+        Session bound = scope.current();
+        if (bound != null) {
+            return block.get();
+        }
+        checkOpen();
+        DefaultSession s = new DefaultSession(this, false, false);
+        s.markBlockBound();
+        try {
+            return scope.callWith(s, () -> {
+                R r = block.get();
+                s.commit();
+                return r;
+            });
+        } finally {
+            s.close();
+        }
+    }
+
+    public Session currentSession() {
+        Session bound = scope.current();
+        if (bound != null) {
+            return bound;
+        }
+        DefaultSession s = openSession(true);
+        scope.bind(s);
+        return s;
+    }
+
+    public void removeCurrentSession() {
+        Session bound = scope.current();
+        if (bound == null) {
+            return;
+        }
+        if (bound instanceof DefaultSession d && d.isBlockBound()) {
+            throw new IllegalStateException("The session bound here belongs to a scoped(..) or inTransaction(..)"
+                    + " block, which ends it itself; call removeCurrentSession() only for currentSession().");
+        }
+        try {
+            bound.close();
+        } finally {
+            scope.unbind();
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new NoOpenSessionException(description + " is closed; build a new Context.");
+        }
+    }
+
+    public HikariPoolMXBean poolBean() {
+        HikariDataSource h = ownedPool != null ? ownedPool : externalHikari;
+        return h == null ? null : h.getHikariPoolMXBean();
+    }
+
+    public ContextStats stats() {
+        HikariPoolMXBean p = poolBean();
+        return new ContextStats(p == null ? 0 : p.getActiveConnections(), p == null ? 0 : p.getIdleConnections(),
+                p == null ? 0 : p.getTotalConnections(), p == null ? 0 : p.getThreadsAwaitingConnection(),
+                settings.maxPoolSize(), sessionsOpen.sum(), commits.sum(), rollbacks.sum(), retries.sum(),
+                leaks.warnings());
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        leaks.close();
+        if (ownedPool != null) {
+            ownedPool.close();
+        }
+        LOG.debug("{} closed", description);
+    }
+
+    @Override
+    public String toString() {
+        return description;
+    }
+}

@@ -1,0 +1,232 @@
+package org.alchemiststack.internal.model;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.alchemiststack.UnknownColumnException;
+import org.alchemiststack.dialect.Dialect;
+
+/**
+ * Everything known about one model, built once at start-up: columns, accessors, instantiation and the SQL text of
+ * every statement that does not depend on a query. Statements that depend on which columns changed, or on how many
+ * rows a batch carries, are built on first use and cached here.
+ *
+ * @param <T> the model type
+ */
+public final class ModelMeta<T> {
+    public final Class<T> type;
+    public final int index;
+    public final String table;
+    public final String quotedTable;
+    public final ColumnMeta[] columns;
+    public final ColumnMeta id;
+    public final ColumnMeta version;
+    public final IdStrategy idStrategy;
+    public final boolean record;
+    /** Columns written by an INSERT: all of them, or all but a database-generated id. */
+    public final ColumnMeta[] insertColumns;
+    /** Columns an UPDATE may set: all but the id and the version. */
+    public final ColumnMeta[] updatableColumns;
+
+    public final String selectList;
+    public final String selectAll;
+    public final String selectById;
+    public final String countAll;
+    public final String existsById;
+    public final String deleteById;
+    public final String deleteByIdAndVersion;
+    public final String insertOne;
+    /** {@code insertOne} returning the generated id, or {@code null} when ids come from JDBC generated keys. */
+    public final String insertOneReturning;
+    public final int maxRowsPerInsert;
+
+    private final Instantiator instantiator;
+    private final Dialect dialect;
+    private final Map<String, ColumnMeta> byField;
+    private final Map<String, ColumnMeta> byLooseName;
+    private final Map<Long, String> updateByMask = new ConcurrentHashMap<>();
+    private final Map<Integer, String> multiInsert = new ConcurrentHashMap<>();
+    private final Map<Integer, String> upsertByRows = new ConcurrentHashMap<>();
+
+    ModelMeta(Class<T> type, int index, String table, String quotedTable, List<ColumnMeta> columns, ColumnMeta id,
+            ColumnMeta version, IdStrategy idStrategy, Instantiator instantiator, Dialect dialect) {
+        this.type = type;
+        this.index = index;
+        this.table = table;
+        this.quotedTable = quotedTable;
+        this.columns = columns.toArray(new ColumnMeta[0]);
+        this.id = id;
+        this.version = version;
+        this.idStrategy = idStrategy;
+        this.record = instantiator.isRecord();
+        this.instantiator = instantiator;
+        this.dialect = dialect;
+        this.insertColumns = columns.stream().filter(c -> c != id || idStrategy != IdStrategy.IDENTITY)
+                .toArray(ColumnMeta[]::new);
+        this.updatableColumns = columns.stream().filter(c -> c != id && c != version).toArray(ColumnMeta[]::new);
+        Map<String, ColumnMeta> fields = new LinkedHashMap<>();
+        Map<String, ColumnMeta> loose = new LinkedHashMap<>();
+        for (ColumnMeta c : this.columns) {
+            fields.put(c.field, c);
+            loose.putIfAbsent(Naming.looseKey(c.column), c);
+            loose.putIfAbsent(Naming.looseKey(c.field), c);
+        }
+        this.byField = Collections.unmodifiableMap(fields);
+        this.byLooseName = Collections.unmodifiableMap(loose);
+
+        this.selectList = String.join(", ", Arrays.stream(this.columns).map(c -> c.quoted).toList());
+        this.selectAll = "SELECT " + selectList + " FROM " + quotedTable;
+        String whereId = " WHERE " + id.quoted + " = ?";
+        this.selectById = selectAll + whereId;
+        this.countAll = "SELECT COUNT(*) FROM " + quotedTable;
+        this.existsById = "SELECT 1 FROM " + quotedTable + whereId;
+        this.deleteById = "DELETE FROM " + quotedTable + whereId;
+        this.deleteByIdAndVersion = version == null ? deleteById : deleteById + " AND " + version.quoted + " = ?";
+        this.insertOne = insertSql(1);
+        this.insertOneReturning = idStrategy == IdStrategy.IDENTITY ? dialect.insertReturning(insertOne, id.quoted)
+                : null;
+        this.maxRowsPerInsert = Math.max(1, Math.min(1000, dialect.maxParameters() / Math.max(1,
+                insertColumns.length)));
+    }
+
+    /** Creates an instance from a full row of column values (in column order). */
+    @SuppressWarnings("unchecked")
+    public T newInstance(Object[] values) {
+        if (record) {
+            return (T) instantiator.newRecord(values);
+        }
+        Object o = instantiator.newEmpty();
+        for (ColumnMeta c : columns) {
+            Object v = values[c.index];
+            if (v != null || !c.primitive) {
+                c.set(o, v);
+            }
+        }
+        return (T) o;
+    }
+
+    /** Reads every column value of an entity, in column order. */
+    public Object[] values(Object entity) {
+        Object[] v = new Object[columns.length];
+        for (ColumnMeta c : columns) {
+            v[c.index] = c.get(entity);
+        }
+        return v;
+    }
+
+    /** Returns a copy of the entity with one column changed: a new record, or the same class instance, updated. */
+    @SuppressWarnings("unchecked")
+    public T with(Object entity, ColumnMeta column, Object value) {
+        if (record) {
+            Object[] v = values(entity);
+            v[column.index] = value;
+            return (T) instantiator.newRecord(v);
+        }
+        column.set(entity, value);
+        return (T) entity;
+    }
+
+    /** The column of a field name, or {@link UnknownColumnException} naming the known fields. */
+    public ColumnMeta column(String field) {
+        ColumnMeta c = field == null ? null : byField.get(field);
+        if (c == null) {
+            throw new UnknownColumnException(type.getSimpleName() + " has no mapped field named '"
+                    + printable(field) + "'. Known fields: " + byField.keySet() + ".");
+        }
+        return c;
+    }
+
+    /** The column matching a result-set label (case and underscores ignored), or {@code null}. */
+    public ColumnMeta columnForLabel(String label) {
+        return byLooseName.get(Naming.looseKey(label));
+    }
+
+    /** The known field names, in declaration order. */
+    public List<String> fieldNames() {
+        return new ArrayList<>(byField.keySet());
+    }
+
+    /** Shortens and strips control characters from untrusted text before it goes into a message. */
+    public static String printable(String s) {
+        if (s == null) {
+            return "null";
+        }
+        String t = s.length() > 80 ? s.substring(0, 80) + "..." : s;
+        StringBuilder sb = new StringBuilder(t.length());
+        for (int i = 0; i < t.length(); i++) {
+            char ch = t.charAt(i);
+            sb.append(Character.isISOControl(ch) ? '?' : ch);
+        }
+        return sb.toString();
+    }
+
+    /** An UPDATE setting the columns in the mask (bit i = updatableColumns[i]), plus the version when versioned. */
+    public String updateSql(long mask) {
+        String sql = updateByMask.get(mask);
+        if (sql == null) {
+            StringBuilder sb = new StringBuilder("UPDATE ").append(quotedTable).append(" SET ");
+            boolean first = true;
+            for (int i = 0; i < updatableColumns.length; i++) {
+                if (i >= 63 || (mask & (1L << i)) != 0) {
+                    sb.append(first ? "" : ", ").append(updatableColumns[i].quoted).append(" = ?");
+                    first = false;
+                }
+            }
+            if (version != null) {
+                sb.append(first ? "" : ", ").append(version.quoted).append(" = ?");
+            }
+            sb.append(" WHERE ").append(id.quoted).append(" = ?");
+            if (version != null) {
+                sb.append(" AND ").append(version.quoted).append(" = ?");
+            }
+            sql = sb.toString();
+            updateByMask.put(mask, sql);
+        }
+        return sql;
+    }
+
+    /** The mask of every updatable column. */
+    public long allColumnsMask() {
+        return updatableColumns.length >= 64 ? -1L : (1L << updatableColumns.length) - 1;
+    }
+
+    /** A multi-row INSERT of {@code rows} rows, returning generated ids where the model has them. */
+    public String insertSql(int rows) {
+        String sql = multiInsert.get(rows);
+        if (sql == null) {
+            StringBuilder sb = new StringBuilder("INSERT INTO ").append(quotedTable).append(" (");
+            for (int i = 0; i < insertColumns.length; i++) {
+                sb.append(i == 0 ? "" : ", ").append(insertColumns[i].quoted);
+            }
+            sb.append(") VALUES ");
+            String row = "(" + "?, ".repeat(insertColumns.length - 1) + "?)";
+            for (int r = 0; r < rows; r++) {
+                sb.append(r == 0 ? "" : ", ").append(row);
+            }
+            sql = sb.toString();
+            multiInsert.put(rows, sql);
+        }
+        return sql;
+    }
+
+    /** The multi-row INSERT of {@code rows} rows that returns generated ids, or {@code null} for generated keys. */
+    public String insertReturningSql(int rows) {
+        return rows == 1 ? insertOneReturning : dialect.insertReturning(insertSql(rows), id.quoted);
+    }
+
+    /** An upsert of {@code rows} rows keyed by id. */
+    public String upsertSql(int rows) {
+        return upsertByRows.computeIfAbsent(rows, n -> dialect.upsert(quotedTable,
+                Arrays.stream(columns).map(c -> c.quoted).toList(), id.quoted,
+                Arrays.stream(columns).filter(c -> c != id).map(c -> c.quoted).toList(), n));
+    }
+
+    @Override
+    public String toString() {
+        return "model " + type.getName() + " -> table " + table;
+    }
+}
