@@ -3,6 +3,8 @@ package org.alchemiststack;
 /**
  * A snapshot of a {@link Context}'s pool and session counters, taken by {@link Context#stats()}.
  *
+ * <p>Records are immutable and safe to share between threads.
+ *
  * @param activeConnections connections lent out right now
  * @param idleConnections connections idle in the pool
  * @param totalConnections physical connections open
@@ -13,8 +15,6 @@ package org.alchemiststack;
  * @param rollbacks transactions rolled back since start (including close without commit)
  * @param retries units of work retried by {@link Context#inTransaction} after a serialization failure
  * @param leakWarnings sessions reported as leaked or held too long
- *
- * <p>Records are immutable and safe to share between threads.
  */
 public record ContextStats(int activeConnections, int idleConnections, int totalConnections,
         int threadsAwaitingConnection, int maxPoolSize, long sessionsOpen, long commits, long rollbacks, long retries,

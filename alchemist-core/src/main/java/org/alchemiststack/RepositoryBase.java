@@ -26,10 +26,10 @@ import org.alchemiststack.query.Query;
  * {@link Context#inTransaction} or after {@link Context#currentSession()}), so repositories called in one block share
  * one session and one transaction. Otherwise each call runs in its own short session that commits before it returns.
  *
+ * <p>Thread-safe: a repository keeps no session state, so one instance serves every thread.
+ *
  * @param <T> the model type
  * @param <ID> the id type
- *
- * <p>Thread-safe: a repository keeps no session state, so one instance serves every thread.
  */
 public abstract class RepositoryBase<T, ID> {
 

@@ -109,7 +109,11 @@ public abstract class AbstractDialect implements Dialect {
         return raw;
     }
 
-    /** The SQLSTATE table entries shared by every standard database. */
+    /**
+     * Returns the SQLSTATE table entries shared by every standard database.
+     *
+     * @return error kinds by SQLSTATE or SQLSTATE class
+     */
     protected static Map<String, SqlErrorKind> standardStates() {
         return Map.of(
                 "08", SqlErrorKind.CONNECTION,

@@ -6,12 +6,12 @@ import java.util.Optional;
 /**
  * One keyset page: its items in sort order, and cursors to the pages before and after it.
  *
+ * <p>Records are immutable and thread-safe when their items are.
+ *
  * @param items the items, in the query's sort order
  * @param next the cursor for {@link Query#after(Cursor)} when more items follow, else {@code null}
  * @param previous the cursor for {@link Query#before(Cursor)} when items come before, else {@code null}
  * @param <T> the item type
- *
- * <p>Records are immutable and thread-safe when their items are.
  */
 public record CursoredPage<T>(List<T> items, Cursor next, Cursor previous) {
 

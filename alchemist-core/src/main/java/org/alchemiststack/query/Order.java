@@ -6,10 +6,10 @@ import java.util.Objects;
  * One sort key: a model field and a direction. The field name is checked against the model's metadata when the query
  * runs, so a sort key taken from user input can never reach SQL text.
  *
+ * <p>Records are immutable and thread-safe.
+ *
  * @param field the field name
  * @param ascending {@code true} for ascending order
- *
- * <p>Records are immutable and thread-safe.
  */
 public record Order(String field, boolean ascending) {
 

@@ -5,12 +5,12 @@ import java.util.List;
 /**
  * One offset page of results with the total count.
  *
+ * <p>Records are immutable and thread-safe when their items are.
+ *
  * @param items the items of this page
  * @param request the request that produced it
  * @param totalItems how many items match in all
  * @param <T> the item type
- *
- * <p>Records are immutable and thread-safe when their items are.
  */
 public record Page<T>(List<T> items, PageRequest request, long totalItems) {
 

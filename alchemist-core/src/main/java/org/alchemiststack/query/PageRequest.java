@@ -3,10 +3,10 @@ package org.alchemiststack.query;
 /**
  * An offset page: which page (from 0) and how many items per page.
  *
+ * <p>Records are immutable and thread-safe.
+ *
  * @param page the page number, from 0
  * @param size the page size, at least 1
- *
- * <p>Records are immutable and thread-safe.
  */
 public record PageRequest(int page, int size) {
 

@@ -22,9 +22,9 @@ import java.util.stream.Stream;
  *     .list();
  * }</pre>
  *
- * @param <T> the model type
- *
  * <p>Not thread-safe: build and run a query in one thread.
+ *
+ * @param <T> the model type
  */
 public interface Query<T> {
 

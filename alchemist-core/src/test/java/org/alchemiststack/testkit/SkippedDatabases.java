@@ -8,6 +8,11 @@ import org.junit.platform.launcher.TestPlan;
 /** Prints, at the end of a test run, which databases were skipped and why, so nobody mistakes a skip for a pass. */
 public final class SkippedDatabases implements TestExecutionListener {
     private static final Map<String, String> SKIPPED = new TreeMap<>();
+    private static final java.util.Set<String> USED = new java.util.TreeSet<>();
+
+    static synchronized void used(String db) {
+        USED.add(db);
+    }
 
     static synchronized void record(String db, String why) {
         SKIPPED.putIfAbsent(db, why);
@@ -16,10 +21,9 @@ public final class SkippedDatabases implements TestExecutionListener {
     @Override
     public void testPlanExecutionFinished(TestPlan plan) {
         synchronized (SkippedDatabases.class) {
-            if (SKIPPED.isEmpty()) {
-                System.out.println("[alchemist] Databases: every database the tests asked for was reachable"
-                        + " (H2, SQLite, PostgreSQL, MariaDB); none skipped.");
-            } else {
+            System.out.println("[alchemist] Databases the tests ran on: " + (USED.isEmpty() ? "none" : USED)
+                    + (SKIPPED.isEmpty() ? "; none skipped." : ""));
+            if (!SKIPPED.isEmpty()) {
                 SKIPPED.forEach((db, why) -> System.out.println("[alchemist] SKIPPED database " + db
                         + ": its tests did not run (" + why + ")"));
             }

@@ -103,6 +103,7 @@ public enum TestDb {
     /** A URL to a fresh database (embedded) or to this run's schema (servers). Skips or fails if unreachable. */
     public String url() {
         ensureReady();
+        SkippedDatabases.used(label);
         return switch (this) {
             case H2 -> "jdbc:h2:mem:t" + COUNTER.incrementAndGet() + ";DB_CLOSE_DELAY=-1";
             case SQLITE -> "jdbc:sqlite:" + SQLITE_DIR.resolve("t" + COUNTER.incrementAndGet() + ".db");

@@ -469,6 +469,9 @@ public final class DefaultSession implements Session {
     }
 
     void flushInside() {
+        if (inserts.isEmpty() && deletes.isEmpty() && maps == null) {
+            return;
+        }
         new Flush(this).run();
     }
 
