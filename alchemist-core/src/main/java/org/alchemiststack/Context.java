@@ -108,7 +108,8 @@ public final class Context implements AutoCloseable {
 
     /**
      * Returns the session bound to the calling thread, opening and binding one on first use (SQLAlchemy's
-     * {@code scoped_session()}). Commit it yourself; end it with {@link #removeCurrentSession()}.
+     * {@code scoped_session()}). Commit it yourself; end it with {@link #removeCurrentSession()}. A bound session that
+     * was closed with {@code close()} instead is unbound and replaced by a new one.
      *
      * @return the bound session
      */

@@ -190,6 +190,19 @@ public interface Dialect {
     }
 
     /**
+     * Returns one ORDER BY term. Every dialect sorts NULL as the lowest value (first ascending, last descending), as
+     * H2, SQLite and MySQL/MariaDB do natively; a database that differs adds {@code NULLS FIRST/LAST}.
+     *
+     * @param quotedColumn the quoted column
+     * @param ascending the direction
+     * @param nullable whether the column can hold NULL
+     * @return the term, such as {@code "name" ASC}
+     */
+    default String orderTerm(String quotedColumn, boolean ascending, boolean nullable) {
+        return quotedColumn + (ascending ? " ASC" : " DESC");
+    }
+
+    /**
      * Returns the fetch size to set on a statement whose rows are streamed.
      *
      * @param requested the rows per round trip the caller asked for

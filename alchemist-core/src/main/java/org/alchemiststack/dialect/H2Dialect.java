@@ -75,7 +75,9 @@ public class H2Dialect extends AbstractDialect {
             case LONG -> "BIGINT";
             case FLOAT -> "REAL";
             case DOUBLE -> "DOUBLE PRECISION";
-            case STRING, ENUM_STRING -> "VARCHAR(" + length + ")";
+            // H2 counts UTF-16 units, the model counts characters (code points, checked before any write): leave
+            // room for a string of supplementary characters such as emoji.
+            case STRING, ENUM_STRING -> "VARCHAR(" + Math.min(2L * length, 1_048_576L) + ")";
             case BIG_DECIMAL -> "NUMERIC(" + precision + ", " + scale + ")";
             case UUID -> "UUID";
             case INSTANT, OFFSET_DATE_TIME -> "TIMESTAMP(6) WITH TIME ZONE";

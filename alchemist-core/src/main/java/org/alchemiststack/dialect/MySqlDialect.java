@@ -99,7 +99,9 @@ public class MySqlDialect extends AbstractDialect {
             case SHORT -> "SMALLINT";
             case INT, ENUM_ORDINAL -> "INT";
             case LONG -> "BIGINT";
-            case FLOAT -> "FLOAT";
+            // FLOAT is single precision and is sent back as text with 6 significant digits, which loses float
+            // digits; DOUBLE holds every float exactly and reads back to the same float.
+            case FLOAT -> "DOUBLE";
             case DOUBLE -> "DOUBLE";
             case STRING, ENUM_STRING -> "VARCHAR(" + length + ")";
             case BIG_DECIMAL -> "DECIMAL(" + precision + ", " + scale + ")";

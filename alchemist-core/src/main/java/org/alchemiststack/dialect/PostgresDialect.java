@@ -92,6 +92,13 @@ public class PostgresDialect extends AbstractDialect {
                 + (updateColumns.isEmpty() ? "NOTHING" : "UPDATE SET " + Sql.assignEach(updateColumns, "EXCLUDED."));
     }
 
+    /** PostgreSQL sorts NULL as the highest value, so nullable columns get explicit NULLS FIRST/LAST. */
+    @Override
+    public String orderTerm(String quotedColumn, boolean ascending, boolean nullable) {
+        String term = quotedColumn + (ascending ? " ASC" : " DESC");
+        return nullable ? term + (ascending ? " NULLS FIRST" : " NULLS LAST") : term;
+    }
+
     @Override
     public int maxParameters() {
         return 32_767;

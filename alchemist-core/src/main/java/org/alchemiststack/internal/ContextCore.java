@@ -254,6 +254,24 @@ public final class ContextCore {
         }
     }
 
+    /**
+     * Gives back a connection whose state cannot be trusted, such as one that failed to start a transaction (the
+     * SQLite driver flips its auto-commit flag before its BEGIN runs, so a busy BEGIN leaves the flag wrong): the pool
+     * closes it instead of lending it again.
+     */
+    public void discard(Connection c, Throwable primary) {
+        HikariDataSource h = ownedPool != null ? ownedPool : externalHikari;
+        try {
+            if (h != null) {
+                h.evictConnection(c);
+            } else {
+                c.close();
+            }
+        } catch (SQLException | RuntimeException e) {
+            primary.addSuppressed(e);
+        }
+    }
+
     public SessionScope scope() {
         return scope;
     }
@@ -302,12 +320,15 @@ public final class ContextCore {
             DefaultSession s = new DefaultSession(this, false, false);
             s.markBlockBound();
             try {
-                return scope.callWith(s, () -> {
+                R result = scope.callWith(s, () -> {
                     R r = work.apply(s);
                     s.commit();
                     return r;
                 });
+                s.close();
+                return result;
             } catch (SerializationFailureException e) {
+                closeAfter(s, e);
                 if (attempt >= max) {
                     throw new SerializationFailureException("The unit of work failed " + attempt + " times with"
                             + " serialization failures or deadlocks and was not retried again (maxAttempts=" + max
@@ -315,11 +336,20 @@ public final class ContextCore {
                             + e.getMessage(), e);
                 }
                 retries.increment();
-                s.close();
                 backoff(attempt);
-            } finally {
-                s.close();
+            } catch (Throwable e) {
+                closeAfter(s, e);
+                throw e;
             }
+        }
+    }
+
+    /** Closes a block's session after the block failed; a failure to close is added to the block's, never hides it. */
+    private static void closeAfter(DefaultSession s, Throwable primary) {
+        try {
+            s.close();
+        } catch (RuntimeException | Error e) {
+            primary.addSuppressed(e);
         }
     }
 
@@ -348,20 +378,26 @@ public final class ContextCore {
         DefaultSession s = new DefaultSession(this, false, false);
         s.markBlockBound();
         try {
-            return scope.callWith(s, () -> {
+            R result = scope.callWith(s, () -> {
                 R r = block.get();
                 s.commit();
                 return r;
             });
-        } finally {
             s.close();
+            return result;
+        } catch (Throwable e) {
+            closeAfter(s, e);
+            throw e;
         }
     }
 
     public Session currentSession() {
         Session bound = scope.current();
-        if (bound != null) {
+        if (bound != null && (bound.isOpen() || bound instanceof DefaultSession d && d.isBlockBound())) {
             return bound;
+        }
+        if (bound != null) {
+            scope.unbind();
         }
         DefaultSession s = openSession(true);
         scope.bind(s);

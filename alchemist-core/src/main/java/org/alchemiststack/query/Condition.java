@@ -9,7 +9,11 @@ import java.util.Objects;
  * A typed filter over a model's fields, built with the static factories and combined with {@link #and}, {@link #or}
  * and {@link #not}. Field names are checked against the model's metadata when the query runs; values are always bound
  * as parameters and never become SQL text. Text matches ({@link #startsWith}, {@link #endsWith}, {@link #contains})
- * escape {@code %}, {@code _} and the escape character, so user text matches literally.
+ * escape {@code %}, {@code _} and the escape character ({@code !}), so user text matches literally; {@code \} is an
+ * ordinary character. Text matches are case-sensitive on every database (see {@link Order} on collations).
+ *
+ * <p>Conditions follow SQL's three-valued logic: {@link #ne}, {@link #lt} and the others, and {@link #not} of them,
+ * never match a row whose field is NULL; add {@code or(isNull(field), ...)} to include those rows.
  *
  * <pre>{@code
  * import static org.alchemiststack.query.Condition.*;

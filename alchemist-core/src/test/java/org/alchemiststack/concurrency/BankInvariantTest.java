@@ -39,10 +39,7 @@ class BankInvariantTest {
         long version;
     }
 
-    /** Transfers per thread: 2,000, except SQLite, whose single writer serialises every transfer. */
-    static int transfersPerThread(TestDb db) {
-        return db == TestDb.SQLITE ? 250 : 2_000;
-    }
+    static final int TRANSFERS_PER_THREAD = 2_000;
 
     @EachDatabase
     void concurrentTransfersKeepTheTotalAndEveryBalanceExact(TestDb db) throws Exception {
@@ -59,7 +56,7 @@ class BankInvariantTest {
             s.addAll(all);
         });
         ContextStats before = ctx.stats();
-        int perThread = transfersPerThread(db);
+        int perThread = TRANSFERS_PER_THREAD;
         AtomicLongArray committedDelta = new AtomicLongArray(ACCOUNTS + 1);
         AtomicLong committed = new AtomicLong();
         AtomicLong conflicts = new AtomicLong();

@@ -150,17 +150,22 @@ public final class ModelMeta<T> {
         return new ArrayList<>(byField.keySet());
     }
 
-    /** Shortens and strips control characters from untrusted text before it goes into a message. */
+    /**
+     * Shortens untrusted text and replaces control characters, invisible format characters (zero-width, bidi
+     * overrides), line separators and lone surrogates with '?' before it goes into a message or a log line.
+     */
     public static String printable(String s) {
         if (s == null) {
             return "null";
         }
         String t = s.length() > 80 ? s.substring(0, 80) + "..." : s;
         StringBuilder sb = new StringBuilder(t.length());
-        for (int i = 0; i < t.length(); i++) {
-            char ch = t.charAt(i);
-            sb.append(Character.isISOControl(ch) ? '?' : ch);
-        }
+        t.codePoints().forEach(cp -> {
+            int type = Character.getType(cp);
+            boolean hidden = Character.isISOControl(cp) || type == Character.FORMAT || type == Character.SURROGATE
+                    || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;
+            sb.appendCodePoint(hidden ? '?' : cp);
+        });
         return sb.toString();
     }
 

@@ -139,8 +139,9 @@ public final class QueryImpl<T> implements Query<T> {
     private void orderClause(SqlParts p, List<Order> sort) {
         for (int i = 0; i < sort.size(); i++) {
             Order o = sort.get(i);
-            p.sql.append(i == 0 ? " ORDER BY " : ", ").append(meta.column(o.field()).quoted)
-                    .append(o.ascending() ? " ASC" : " DESC");
+            ColumnMeta c = meta.column(o.field());
+            p.sql.append(i == 0 ? " ORDER BY " : ", ")
+                    .append(core.dialect().orderTerm(c.quoted, o.ascending(), c.nullable && c != meta.id));
         }
     }
 
@@ -201,6 +202,7 @@ public final class QueryImpl<T> implements Query<T> {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, p);
             long n = ps.executeUpdate();
+            s.wrote();
             s.evict(meta);
             return n;
         } catch (SQLException e) {

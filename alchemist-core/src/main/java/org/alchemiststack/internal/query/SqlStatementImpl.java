@@ -144,7 +144,9 @@ public final class SqlStatementImpl implements SqlStatement {
             Connection c = s.connectionForWork();
             try (PreparedStatement ps = c.prepareStatement(sql.jdbcSql)) {
                 bindAll(ps);
-                return ps.executeUpdate();
+                int n = ps.executeUpdate();
+                s.wrote();
+                return n;
             } catch (SQLException e) {
                 throw s.fail(e, sql.jdbcSql);
             }

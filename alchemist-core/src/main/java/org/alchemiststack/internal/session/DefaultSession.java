@@ -131,7 +131,7 @@ public final class DefaultSession implements Session {
                     c.setAutoCommit(false);
                 } catch (SQLException e) {
                     AlchemistException ex = core.errors().translate(e, null);
-                    closeQuietly(c, ex);
+                    core.discard(c, ex);
                     throw ex;
                 }
             }
@@ -141,14 +141,6 @@ public final class DefaultSession implements Session {
             }
         }
         return conn;
-    }
-
-    private static void closeQuietly(Connection c, Throwable primary) {
-        try {
-            c.close();
-        } catch (SQLException e) {
-            primary.addSuppressed(e);
-        }
     }
 
     private void release() {
@@ -192,7 +184,8 @@ public final class DefaultSession implements Session {
         return ex;
     }
 
-    void wrote() {
+    /** Records that a statement wrote in the open transaction (bulk query statements and raw SQL call it too). */
+    public void wrote() {
         wroteInTransaction = true;
     }
 

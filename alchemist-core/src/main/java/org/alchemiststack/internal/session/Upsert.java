@@ -5,7 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.alchemiststack.AlchemistException;
 import org.alchemiststack.InvalidValueException;
 import org.alchemiststack.internal.model.ColumnMeta;
@@ -24,6 +26,7 @@ final class Upsert {
     <T> List<T> run(Collection<T> entities) {
         List<T> out = new ArrayList<>(entities.size());
         List<Object[]> batch = new ArrayList<>();
+        Set<Object> batchIds = new HashSet<>();
         ModelMeta<Object> batchMeta = null;
         String sql = null;
         try {
@@ -43,6 +46,7 @@ final class Upsert {
                                 + " the id to find the row. Nothing was written.");
                     }
                     sql = flushBatch(batchMeta, batch);
+                    batchIds.clear();
                     out.add((T) session.insertNow(meta, e));
                     continue;
                 }
@@ -50,10 +54,15 @@ final class Upsert {
                 for (ColumnMeta c : meta.columns) {
                     Values.check(meta, c, values[c.index], false);
                 }
-                if (batchMeta != meta || batch.size() >= meta.maxRowsPerInsert) {
+                Object id = values[meta.id.index];
+                if (batchMeta != meta || batch.size() >= meta.maxRowsPerInsert || batchIds.contains(id)) {
+                    // PostgreSQL refuses one ON CONFLICT statement touching a row twice; a repeated id starts a new
+                    // statement so that the later entity wins, as it does on the other databases.
                     sql = flushBatch(batchMeta, batch);
+                    batchIds.clear();
                     batchMeta = meta;
                 }
+                batchIds.add(id);
                 batch.add(values);
                 session.evict(meta);
                 out.add((T) e);

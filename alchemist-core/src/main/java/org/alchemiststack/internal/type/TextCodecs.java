@@ -1,6 +1,8 @@
 package org.alchemiststack.internal.type;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,6 +15,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.function.Function;
+import org.alchemiststack.InvalidValueException;
 import org.alchemiststack.model.ValueCodec;
 
 /**
@@ -64,13 +67,34 @@ public final class TextCodecs {
      * column's scale so values compare as they do on the other databases.
      */
     public static ValueCodec decimal(int scale) {
+        return decimalCodec(scale);
+    }
+
+    /**
+     * The text SQLite stores without loss: its NUMERIC affinity turns a number into a 64-bit integer when it is
+     * integral, else into a double that keeps 15 significant digits. A value it would round is refused.
+     */
+    static String exactText(BigDecimal v) {
+        BigDecimal d = v.signum() == 0 ? BigDecimal.ZERO : v.stripTrailingZeros();
+        if (d.scale() <= 0 && d.precision() - d.scale() <= 18) {
+            return d.toBigInteger().toString();
+        }
+        if (d.precision() <= 15) {
+            return d.toPlainString();
+        }
+        throw new InvalidValueException("SQLite keeps at most 15 significant digits of a fractional DECIMAL value"
+                + " (it stores it as a double), but a value with " + d.precision() + " was given; it would be"
+                + " rounded, so nothing was written. Round it, or use a database with exact decimals.");
+    }
+
+    private static ValueCodec decimalCodec(int scale) {
         return new ValueCodec() {
             @Override
             public void bind(PreparedStatement ps, int i, Object v) throws SQLException {
                 if (v == null) {
                     ps.setNull(i, Types.VARCHAR);
                 } else {
-                    ps.setString(i, ((BigDecimal) v).toPlainString());
+                    ps.setString(i, exactText((BigDecimal) v));
                 }
             }
 
@@ -81,6 +105,10 @@ public final class TextCodecs {
                     return null;
                 }
                 BigDecimal d = new BigDecimal(s);
+                if (s.indexOf('.') >= 0 || s.indexOf('e') >= 0 || s.indexOf('E') >= 0) {
+                    // a double, which SQLite may print with 17 digits: only the 15 written are meaningful
+                    d = d.round(new MathContext(15, RoundingMode.HALF_EVEN));
+                }
                 return d.scale() < scale ? d.setScale(scale) : d;
             }
         };

@@ -1,0 +1,118 @@
+package org.alchemiststack.demo;
+
+import java.io.PrintStream;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.alchemiststack.Context;
+import org.alchemiststack.demo.bank.Account;
+import org.alchemiststack.demo.bank.Bank;
+import org.alchemiststack.demo.bank.Ledger;
+
+/**
+ * The load demo: fresh tables, the accounts, each chosen mode in turn on the same data, the invariant check after
+ * each, then the table.
+ *
+ * <p>Not thread-safe: one run, from one thread.
+ */
+final class DemoRun {
+
+    /** Every account opens with this many cents. */
+    static final long OPENING_BALANCE = 10_000;
+
+    private final Context ctx;
+    private final Options options;
+    private final PrintStream out;
+    private final Bank bank;
+
+    DemoRun(Context ctx, Options options, PrintStream out) {
+        this.ctx = ctx;
+        this.options = options;
+        this.out = out;
+        this.bank = new Bank(ctx);
+    }
+
+    /**
+     * Runs the demo.
+     *
+     * @return 0 when every mode ran and kept the invariants, else 1
+     */
+    int run() {
+        out.println(header());
+        Map<Long, Long> start = openAccounts();
+        long[] ids = start.keySet().stream().mapToLong(Long::longValue).toArray();
+        Ledger ledger = new Ledger(ctx, bank);
+        List<ModeResult> results = new ArrayList<>();
+        for (Mode mode : options.modes()) {
+            LoadRun.Counts counts;
+            try (TransferEngine engine = engine(mode)) {
+                counts = new LoadRun(ids, options.threads(), options.seconds(), out).run(mode, engine);
+            }
+            results.add(result(mode, counts, ledger.check(start)));
+        }
+        out.println();
+        ModeTable.print(results, out);
+        return verdict(results);
+    }
+
+    private static ModeResult result(Mode mode, LoadRun.Counts c, Ledger.Check check) {
+        return new ModeResult(mode, c.transfers(), c.declined(), c.gaveUp(), c.seconds(),
+                Latencies.percentileMillis(c.sortedLatencies(), 50),
+                Latencies.percentileMillis(c.sortedLatencies(), 99), c.retries(), c.failure(), check);
+    }
+
+    private TransferEngine engine(Mode mode) {
+        return mode == Mode.SHARED_CONNECTION ? new SharedConnectionEngine(ctx) : new SessionEngine(ctx, bank);
+    }
+
+    private Map<Long, Long> openAccounts() {
+        long t0 = System.nanoTime();
+        ctx.schema().dropTables();
+        ctx.schema().createTables();
+        List<Account> fresh = new ArrayList<>(options.accounts());
+        for (int i = 1; i <= options.accounts(); i++) {
+            fresh.add(new Account(String.format(Locale.ROOT, "customer-%07d", i), OPENING_BALANCE));
+        }
+        bank.accounts().createAll(fresh);
+        Map<Long, Long> start = bank.accounts().balances();
+        out.printf(Locale.ROOT, "Opened %,d accounts of %s each in fresh tables (%.1f s).%n%n", start.size(),
+                ModeTable.money(OPENING_BALANCE), (System.nanoTime() - t0) / 1e9);
+        return start;
+    }
+
+    private int verdict(List<ModeResult> results) {
+        boolean ok = true;
+        for (ModeResult r : results) {
+            if (r.failure() != null) {
+                out.println(r.mode().label() + " stopped early: " + r.failure());
+                for (Throwable c = r.failure().getCause(); c != null; c = c.getCause()) {
+                    out.println("  caused by: " + c);
+                }
+            }
+            ok &= r.ok();
+        }
+        out.println(ok ? "Invariants hold in every mode." : "INVARIANT BROKEN or run failed: exit code 1.");
+        return ok ? 0 : 1;
+    }
+
+    private String header() {
+        return String.format(Locale.ROOT, "alchemist-stack bank demo: %s, %,d accounts, %d threads, %d s per mode,"
+                + " pool of %d%nmachine: %s %s, %d CPUs, Java %s%n", database(), options.accounts(), options.threads(),
+                options.seconds(), options.poolSize(), System.getProperty("os.name"), System.getProperty("os.arch"),
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+    }
+
+    private String database() {
+        try (Connection c = ctx.dataSource().getConnection()) {
+            DatabaseMetaData md = c.getMetaData();
+            return md.getDatabaseProductName() + " " + md.getDatabaseProductVersion() + " at "
+                    + BankDemo.displayUrl(options.url());
+        } catch (SQLException e) {
+            return BankDemo.displayUrl(options.url());
+        }
+    }
+}

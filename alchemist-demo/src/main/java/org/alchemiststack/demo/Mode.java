@@ -1,0 +1,41 @@
+package org.alchemiststack.demo;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * How the demo's workers reach the database.
+ *
+ * <p>Enum constants are immutable and safe to share between threads.
+ */
+public enum Mode {
+    /** Every worker goes through one JDBC connection guarded by a lock: the design alchemist-stack replaces. */
+    SHARED_CONNECTION("shared-connection"),
+    /** Every transfer is its own unit of work, in its own session on a pooled connection. */
+    SESSIONS("sessions");
+
+    private final String label;
+
+    Mode(String label) {
+        this.label = label;
+    }
+
+    /**
+     * Returns the name used on the command line, in the output and on stored transfers.
+     *
+     * @return for example {@code shared-connection}
+     */
+    public String label() {
+        return label;
+    }
+
+    /**
+     * Finds a mode by its label.
+     *
+     * @param label for example {@code sessions}
+     * @return the mode, or empty
+     */
+    public static Optional<Mode> byLabel(String label) {
+        return Arrays.stream(values()).filter(m -> m.label.equals(label)).findFirst();
+    }
+}

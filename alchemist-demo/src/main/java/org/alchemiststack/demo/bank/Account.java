@@ -1,0 +1,115 @@
+package org.alchemiststack.demo.bank;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/**
+ * A bank account: an owner and a balance in whole cents. The {@code @Version} column makes two units of work that
+ * change the same account at once fail cleanly (one of them gets an {@link org.alchemiststack.OptimisticLockException})
+ * instead of losing an update.
+ *
+ * <p>Not thread-safe: an instance belongs to the session, and so the thread, that loaded it.
+ */
+@Entity
+@Table(name = "bank_account")
+public final class Account {
+
+    /** The longest owner name accepted. */
+    public static final int OWNER_LENGTH = 100;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "owner", nullable = false, length = OWNER_LENGTH)
+    private String owner;
+
+    @Column(name = "balance", nullable = false)
+    private long balance;
+
+    @Version
+    @Column(name = "version")
+    private long version;
+
+    private Account() {
+    }
+
+    /**
+     * Creates an account not yet stored.
+     *
+     * @param owner who owns it
+     * @param balance the opening balance in cents, at least 0
+     */
+    public Account(String owner, long balance) {
+        this.owner = owner;
+        this.balance = balance;
+    }
+
+    /**
+     * Returns the id.
+     *
+     * @return the id, or {@code null} before the account is stored
+     */
+    public Long id() {
+        return id;
+    }
+
+    /**
+     * Returns the owner.
+     *
+     * @return the owner
+     */
+    public String owner() {
+        return owner;
+    }
+
+    /**
+     * Returns the balance.
+     *
+     * @return the balance in cents
+     */
+    public long balance() {
+        return balance;
+    }
+
+    /**
+     * Returns the version the database had when this instance was loaded or last written.
+     *
+     * @return the version
+     */
+    public long version() {
+        return version;
+    }
+
+    /**
+     * Takes money out.
+     *
+     * @param amount cents, at most the balance
+     * @throws InsufficientFundsException when the balance is smaller than the amount
+     */
+    void withdraw(long amount) {
+        if (balance < amount) {
+            throw new InsufficientFundsException(id, balance, amount);
+        }
+        balance -= amount;
+    }
+
+    /**
+     * Puts money in.
+     *
+     * @param amount cents
+     */
+    void deposit(long amount) {
+        balance = Math.addExact(balance, amount);
+    }
+
+    @Override
+    public String toString() {
+        return "Account[id=" + id + ", owner=" + owner + ", balance=" + balance + ", version=" + version + "]";
+    }
+}

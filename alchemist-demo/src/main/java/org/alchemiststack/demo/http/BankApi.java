@@ -1,0 +1,144 @@
+package org.alchemiststack.demo.http;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.concurrent.atomic.LongAdder;
+import org.alchemiststack.Context;
+import org.alchemiststack.demo.bank.Account;
+import org.alchemiststack.demo.bank.Bank;
+import org.alchemiststack.demo.bank.Transfer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Routes the bank's four requests and turns every failure into a JSON error answer through {@link Failures}. Each
+ * request that touches the database runs in its own {@link Context#scoped} session (a transfer, in a fresh one per
+ * attempt), so a failure rolls back the whole request.
+ *
+ * <p>Thread-safe: it keeps only thread-safe collaborators and counters.
+ */
+final class BankApi implements HttpHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BankApi.class);
+    private static final int MAX_BODY = 16 * 1024;
+    private static final long MAX_BALANCE = 1_000_000_000_000_000L;
+
+    private final Context ctx;
+    private final Bank bank;
+    private final LongAdder transfers = new LongAdder();
+
+    BankApi(Context ctx, Bank bank) {
+        this.ctx = ctx;
+        this.bank = bank;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try {
+            int status;
+            byte[] body;
+            try {
+                Object reply = route(exchange);
+                status = exchange.getRequestMethod().equals("POST") ? 201 : 200;
+                body = Json.write(reply);
+            } catch (RuntimeException | LinkageError | AssertionError e) {
+                ApiException api = Failures.toApi(e);
+                if (api.status() >= 500) {
+                    LOG.error("{} {} failed", exchange.getRequestMethod(), exchange.getRequestURI(), e);
+                }
+                status = api.status();
+                body = Json.write(new Bodies.ErrorBody(api.code(), api.getMessage()));
+            }
+            exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+            exchange.sendResponseHeaders(status, body.length);
+            exchange.getResponseBody().write(body);
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private Object route(HttpExchange ex) {
+        String path = ex.getRequestURI().getPath();
+        String method = ex.getRequestMethod();
+        if (path.equals("/accounts")) {
+            allow(method, "POST");
+            return createAccount(Json.read(body(ex), Bodies.NewAccount.class));
+        }
+        if (path.startsWith("/accounts/")) {
+            allow(method, "GET");
+            return getAccount(path.substring("/accounts/".length()));
+        }
+        if (path.equals("/transfers")) {
+            allow(method, "POST");
+            return transfer(Json.read(body(ex), Bodies.NewTransfer.class));
+        }
+        if (path.equals("/stats")) {
+            allow(method, "GET");
+            return new Bodies.Stats(ctx.stats(), transfers.sum(), bank.retries());
+        }
+        throw new ApiException(404, "not_found", "No such resource: " + path
+                + ". Try POST /accounts, GET /accounts/{id}, POST /transfers or GET /stats.");
+    }
+
+    private Bodies.AccountView createAccount(Bodies.NewAccount req) {
+        String owner = require(req.owner(), "owner").strip();
+        long balance = require(req.balance(), "balance");
+        if (owner.isEmpty() || owner.length() > Account.OWNER_LENGTH) {
+            throw invalid("'owner' must be 1 to " + Account.OWNER_LENGTH + " characters.");
+        }
+        if (balance < 0 || balance > MAX_BALANCE) {
+            throw invalid("'balance' must be 0 to " + MAX_BALANCE + " cents.");
+        }
+        return ctx.scoped(() -> Bodies.AccountView.of(bank.accounts().create(new Account(owner, balance))));
+    }
+
+    private Bodies.AccountView getAccount(String idText) {
+        long id;
+        try {
+            id = Long.parseLong(idText);
+        } catch (NumberFormatException e) {
+            throw invalid("The account id must be a whole number, not '" + idText + "'.");
+        }
+        return ctx.scoped(() -> Bodies.AccountView.of(bank.accounts().getById(id)));
+    }
+
+    private Bodies.TransferView transfer(Bodies.NewTransfer req) {
+        long from = require(req.from(), "from");
+        long to = require(req.to(), "to");
+        long amount = require(req.amount(), "amount");
+        Transfer t = bank.transferScoped(from, to, amount, "http");
+        transfers.increment();
+        return Bodies.TransferView.of(t);
+    }
+
+    private static <T> T require(T value, String field) {
+        if (value == null) {
+            throw invalid("'" + field + "' is required.");
+        }
+        return value;
+    }
+
+    private static ApiException invalid(String message) {
+        return new ApiException(400, "invalid_request", message);
+    }
+
+    private static void allow(String method, String allowed) {
+        if (!method.equals(allowed)) {
+            throw new ApiException(405, "method_not_allowed", method + " is not allowed here; use " + allowed + ".");
+        }
+    }
+
+    private static byte[] body(HttpExchange ex) {
+        try (InputStream in = ex.getRequestBody()) {
+            byte[] bytes = in.readNBytes(MAX_BODY + 1);
+            if (bytes.length > MAX_BODY) {
+                throw new ApiException(413, "too_large", "The body must be at most " + MAX_BODY + " bytes.");
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new ApiException(400, "invalid_json", "The body could not be read.");
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package org.alchemiststack.demo.http;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.alchemiststack.Context;
+import org.alchemiststack.demo.bank.Bank;
+
+/**
+ * The bank as a small HTTP JSON service on the loopback address, on the JDK's own HTTP server:
+ * {@code POST /accounts}, {@code GET /accounts/{id}}, {@code POST /transfers} and {@code GET /stats}. Each request
+ * runs in its own scoped session; errors are 4xx answers with a JSON body (see {@link BankApi}).
+ *
+ * <p>Thread-safe: requests are served by a fixed pool of threads; {@link #close()} may be called from any thread, and
+ * a second call does nothing.
+ */
+public final class BankServer implements AutoCloseable {
+
+    private final HttpServer server;
+    private final ExecutorService workers;
+    private volatile boolean closed;
+
+    private BankServer(HttpServer server, ExecutorService workers) {
+        this.server = server;
+        this.workers = workers;
+    }
+
+    /**
+     * Starts serving.
+     *
+     * @param ctx the context, with the bank's tables created
+     * @param bank the bank
+     * @param port the port on 127.0.0.1, or 0 for a free one
+     * @param threads how many requests are served at once
+     * @return the running server
+     * @throws IOException when the port cannot be bound
+     */
+    public static BankServer start(Context ctx, Bank bank, int port, int threads) throws IOException {
+        HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+        AtomicInteger n = new AtomicInteger();
+        ExecutorService workers = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "bank-http-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        http.setExecutor(workers);
+        http.createContext("/", new BankApi(ctx, bank));
+        http.start();
+        return new BankServer(http, workers);
+    }
+
+    /**
+     * Returns the port served.
+     *
+     * @return the bound port
+     */
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** Stops accepting requests, lets running ones finish for up to a second, and stops the threads. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        server.stop(1);
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(2, TimeUnit.SECONDS)) {
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            workers.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+}
