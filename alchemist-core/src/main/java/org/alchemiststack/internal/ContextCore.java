@@ -304,6 +304,14 @@ public final class ContextCore {
         }
     }
 
+    /** Runs query work in the given session, else in the bound one, else in a short one; pending changes flushed. */
+    public <R> R runQuery(DefaultSession given, Function<DefaultSession, R> work) {
+        if (given != null) {
+            return given.run(work);
+        }
+        return withSession(true, s -> s.run(work));
+    }
+
     public <T> Query<T> query(ModelMeta<T> meta) {
         return new QueryImpl<>(this, meta, null);
     }

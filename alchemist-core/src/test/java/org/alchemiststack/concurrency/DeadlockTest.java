@@ -80,9 +80,13 @@ class DeadlockTest {
         Context once = TestDb.fresh(db.builder(Pair.class).maxAttempts(1).build());
         seed(once);
         List<Throwable> escaped = crossUpdates(once, new AtomicInteger());
-        assertThat(escaped).as("with maxAttempts=1 the deadlock victim's error escapes").hasSize(1);
-        assertThat(escaped.get(0)).isInstanceOf(SerializationFailureException.class);
-        System.out.printf("[deadlock %s] forced deadlock, no retry: %s%n", db, escaped.get(0).getMessage());
+        assertThat(escaped).as("with maxAttempts=1 the deadlock victim's error escapes (H2 may abort both)")
+                .hasSizeBetween(1, 2).allSatisfy(e -> assertThat(e).isInstanceOf(SerializationFailureException.class));
+        long committed = 2 - escaped.size();
+        List<Pair> afterOnce = once.inTransaction(s -> s.query(Pair.class).list());
+        assertThat(afterOnce).extracting(p -> p.hits).containsExactly(committed, committed);
+        System.out.printf("[deadlock %s] forced deadlock, no retry: victims=%d %s%n", db, escaped.size(),
+                escaped.get(0).getMessage());
         once.close();
 
         Context retrying = TestDb.fresh(db.builder(Pair.class).maxAttempts(5).build());
@@ -90,8 +94,9 @@ class DeadlockTest {
         AtomicInteger attempts = new AtomicInteger();
         List<Throwable> none = crossUpdates(retrying, attempts);
         assertThat(none).as("inTransaction retried the victim").isEmpty();
-        assertThat(retrying.stats().retries()).isEqualTo(1);
-        assertThat(attempts.get()).isEqualTo(3);
+        long retries = retrying.stats().retries();
+        assertThat(retries).as("one victim, or two when the database aborts both").isBetween(1L, 2L);
+        assertThat(attempts.get()).as("every attempt but the retried ones committed").isEqualTo(2 + retries);
         List<Pair> pairs = retrying.inTransaction(s -> s.query(Pair.class).list());
         assertThat(pairs).extracting(p -> p.hits).containsExactly(2L, 2L);
         System.out.printf("[deadlock %s] forced deadlock, retried: attempts=%d retries=%d%n", db, attempts.get(),

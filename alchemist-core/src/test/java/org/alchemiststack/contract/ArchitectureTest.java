@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Package rules. The root package and {@code internal} depend on each other by design (the API delegates to the
- * implementation, which throws the API's exceptions), so cycles are checked among the subpackages and among the internal
- * packages; the API is checked for signatures that show internal types.
+ * implementation, which throws the API's exceptions), so cycles are checked among the subpackages and among the
+ * internal packages; the API is checked for signatures that show internal types.
  */
 class ArchitectureTest {
 

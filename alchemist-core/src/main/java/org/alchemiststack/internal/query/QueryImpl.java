@@ -111,16 +111,7 @@ public final class QueryImpl<T> implements Query<T> {
     // ---- running ----
 
     private <R> R run(Function<DefaultSession, R> work) {
-        if (session != null) {
-            return session.run(s -> {
-                s.autoflush();
-                return work.apply(s);
-            });
-        }
-        return core.withSession(true, s -> s.run(x -> {
-            x.autoflush();
-            return work.apply(x);
-        }));
+        return core.runQuery(session, work);
     }
 
     private SqlParts select(List<Order> sort, Keyset.Seek seek, int lim, long off) {

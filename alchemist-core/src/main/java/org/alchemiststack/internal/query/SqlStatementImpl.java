@@ -63,16 +63,7 @@ public final class SqlStatementImpl implements SqlStatement {
                         + "\", value).");
             }
         }
-        if (session != null) {
-            return session.run(s -> {
-                s.autoflush();
-                return work.apply(s);
-            });
-        }
-        return core.withSession(true, s -> s.run(x -> {
-            x.autoflush();
-            return work.apply(x);
-        }));
+        return core.runQuery(session, work);
     }
 
     private void bindAll(PreparedStatement ps) throws SQLException {

@@ -571,19 +571,10 @@ public final class DefaultSession implements Session {
     }
 
     private List<Object> dirtyInside() {
-        List<Object> out = new ArrayList<>();
-        if (maps == null) {
-            return out;
-        }
-        for (HashMap<Object, Entry> m : maps) {
-            if (m == null) {
-                continue;
-            }
-            for (Entry e : m.values()) {
-                if (e.state == Entry.MANAGED && Flush.changedMask(e) != 0) {
-                    out.add(e.instance);
-                }
-            }
+        List<Entry> entries = Flush.dirtyEntries(this);
+        List<Object> out = new ArrayList<>(entries.size());
+        for (Entry e : entries) {
+            out.add(e.instance);
         }
         return out;
     }
@@ -781,10 +772,11 @@ public final class DefaultSession implements Session {
         }
     }
 
-    /** Runs query work inside this session, one thread at a time. */
+    /** Runs query work inside this session, one thread at a time, after flushing pending changes. */
     public <R> R run(java.util.function.Function<DefaultSession, R> work) {
         enterUsable();
         try {
+            autoflush();
             return work.apply(this);
         } finally {
             exit();

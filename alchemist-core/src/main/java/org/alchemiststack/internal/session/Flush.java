@@ -39,7 +39,7 @@ final class Flush {
             if (!session.inserts.isEmpty()) {
                 insertAll();
             }
-            List<Entry> dirty = dirtyEntries();
+            List<Entry> dirty = dirtyEntries(session);
             if (!dirty.isEmpty()) {
                 if (dirty.size() > 1) {
                     dirty.sort(BY_TABLE_THEN_ID);
@@ -195,7 +195,8 @@ final class Flush {
 
     // ---- updates ----
 
-    private List<Entry> dirtyEntries() {
+    /** The tracked entities whose columns differ from their snapshots. */
+    static List<Entry> dirtyEntries(DefaultSession session) {
         HashMap<Object, Entry>[] maps = session.maps();
         List<Entry> out = new ArrayList<>();
         if (maps == null) {
