@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.alchemiststack.internal.ContextCore;
 import org.alchemiststack.internal.model.ModelMeta;
+import org.alchemiststack.internal.session.RepositoryOps;
 import org.alchemiststack.query.Query;
 
 /**
@@ -57,7 +58,7 @@ public abstract class RepositoryBase<T, ID> {
      * @return the entity with its generated id (for a record, a new instance)
      */
     public T create(T entity) {
-        return core.withSession(true, s -> s.insertNow(meta, entity));
+        return core.withSession(true, s -> RepositoryOps.insertNow(s, meta, entity));
     }
 
     /**
@@ -117,7 +118,7 @@ public abstract class RepositoryBase<T, ID> {
      * @return {@code true} when it exists
      */
     public boolean existsById(ID id) {
-        return core.withSession(true, s -> s.existsById(meta, id));
+        return core.withSession(true, s -> RepositoryOps.existsById(s, meta, id));
     }
 
     /**
@@ -128,7 +129,7 @@ public abstract class RepositoryBase<T, ID> {
      * @throws OptimisticLockException when the row changed since the entity was loaded
      */
     public T update(T entity) {
-        return core.withSession(true, s -> s.updateNow(meta, entity));
+        return core.withSession(true, s -> RepositoryOps.updateNow(s, meta, entity));
     }
 
     /**
@@ -140,7 +141,7 @@ public abstract class RepositoryBase<T, ID> {
      * @throws UnknownColumnException when a key is not a field of the model
      */
     public int updateById(ID id, Map<String, ?> values) {
-        return core.withSession(true, s -> s.updateById(meta, id, values));
+        return core.withSession(true, s -> RepositoryOps.updateById(s, meta, id, values));
     }
 
     /**
@@ -150,7 +151,7 @@ public abstract class RepositoryBase<T, ID> {
      * @return {@code true} when a row was deleted
      */
     public boolean deleteById(ID id) {
-        return core.withSession(true, s -> s.deleteById(meta, id));
+        return core.withSession(true, s -> RepositoryOps.deleteById(s, meta, id));
     }
 
     /**
@@ -160,7 +161,7 @@ public abstract class RepositoryBase<T, ID> {
      */
     public void delete(T entity) {
         core.withSession(true, s -> {
-            s.deleteNow(meta, entity);
+            RepositoryOps.deleteNow(s, meta, entity);
             return null;
         });
     }

@@ -8,7 +8,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +20,6 @@ import org.alchemiststack.NotFoundException;
 import org.alchemiststack.Session;
 import org.alchemiststack.internal.ContextCore;
 import org.alchemiststack.internal.model.ColumnMeta;
-import org.alchemiststack.internal.model.IdStrategy;
 import org.alchemiststack.internal.model.ModelMeta;
 import org.alchemiststack.internal.query.QueryImpl;
 import org.alchemiststack.internal.query.SqlStatementImpl;
@@ -56,14 +54,15 @@ public final class DefaultSession implements Session {
     private boolean blockBound;
     private String failure;
     private boolean wroteInTransaction;
-    private HashMap<Object, Entry>[] maps;
-    final ArrayList<Entry> inserts = new ArrayList<>();
+    final IdentityMap identities;
+    final PendingInserts inserts = new PendingInserts();
     final ArrayList<Entry> deletes = new ArrayList<>();
 
     public DefaultSession(ContextCore core, boolean autoCommit, boolean forUser) {
         this.core = core;
         this.autoCommit = autoCommit;
         this.track = !autoCommit;
+        this.identities = new IdentityMap(core.models().size());
         core.sessionsOpen.increment();
         if (forUser || core.leaks().holdTracking()) {
             this.guard = core.leaks().register(this, "session", forUser ? core.sessionsOpen::decrement : null);
@@ -191,28 +190,8 @@ public final class DefaultSession implements Session {
 
     // ---- identity map ----
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    HashMap<Object, Entry> map(ModelMeta<?> meta) {
-        if (maps == null) {
-            maps = new HashMap[core.models().size()];
-        }
-        HashMap<Object, Entry> m = maps[meta.index];
-        if (m == null) {
-            m = new HashMap<>();
-            maps[meta.index] = m;
-        }
-        return m;
-    }
-
-    HashMap<Object, Entry>[] maps() {
-        return maps;
-    }
-
-    private Entry entryOf(ModelMeta<?> meta, Object id) {
-        if (maps == null || maps[meta.index] == null) {
-            return null;
-        }
-        return maps[meta.index].get(id);
+    Entry entryOf(ModelMeta<?> meta, Object id) {
+        return identities.get(meta, id);
     }
 
     /** The instance for a row just read: the tracked one when the session knows the id, else a new tracked one. */
@@ -222,13 +201,13 @@ public final class DefaultSession implements Session {
             return meta.newInstance(values);
         }
         Object id = values[meta.id.index];
-        HashMap<Object, Entry> m = map(meta);
-        Entry e = m.get(id);
+        Entry e = identities.get(meta, id);
         if (e != null) {
             return e.state == Entry.DELETED ? null : (T) e.instance;
         }
         T instance = meta.newInstance(values);
-        m.put(id, new Entry((ModelMeta<Object>) meta, instance, Values.snapshot(meta, values), id, Entry.MANAGED));
+        identities.put(meta, id, new Entry((ModelMeta<Object>) meta, instance, Values.snapshot(meta, values), id,
+                Entry.MANAGED));
         return instance;
     }
 
@@ -244,19 +223,17 @@ public final class DefaultSession implements Session {
 
     /** Forgets every tracked entity of a model, after a bulk statement changed rows behind the map. */
     public void evict(ModelMeta<?> meta) {
-        if (maps != null && maps[meta.index] != null) {
-            maps[meta.index].clear();
-        }
+        identities.evict(meta);
     }
 
     /** Flushes pending changes when there are any, before a query. */
     public void autoflush() {
-        if (!inserts.isEmpty() || !deletes.isEmpty() || maps != null) {
+        if (!inserts.isEmpty() || !deletes.isEmpty() || !identities.isEmpty()) {
             flushInside();
         }
     }
 
-    private Object normalizeId(ModelMeta<?> meta, Object id) {
+    Object normalizeId(ModelMeta<?> meta, Object id) {
         if (id == null) {
             throw new InvalidValueException(meta.type.getSimpleName() + " id is null; pass the id to look up.");
         }
@@ -276,20 +253,22 @@ public final class DefaultSession implements Session {
         }
     }
 
-    private void addInside(ModelMeta<Object> meta, Object entity) {
-        for (Entry e : inserts) {
-            if (e.instance == entity) {
-                return;
-            }
+    /** Schedules an insert, or returns the entry that already has this very instance. */
+    Entry addInside(ModelMeta<Object> meta, Object entity) {
+        Entry pending = inserts.find(entity);
+        if (pending != null) {
+            return pending;
         }
         Object id = meta.id.get(entity);
-        if (id != null && meta.idStrategy != IdStrategy.ASSIGNED) {
+        if (id != null) {
             Entry known = entryOf(meta, id);
-            if (known != null && known.instance == entity) {
-                return;
+            if (known != null && known.instance == entity && known.state == Entry.MANAGED) {
+                return known;
             }
         }
-        inserts.add(new Entry(meta, entity, null, null, Entry.NEW));
+        Entry e = new Entry(meta, entity, null, null, Entry.NEW);
+        inserts.add(e);
+        return e;
     }
 
     @Override
@@ -392,22 +371,20 @@ public final class DefaultSession implements Session {
         }
     }
 
-    private Entry updateInside(ModelMeta<Object> meta, Object entity) {
+    Entry updateInside(ModelMeta<Object> meta, Object entity) {
         Object id = meta.id.get(entity);
         if (id == null) {
             throw new IllegalArgumentException(meta.type.getSimpleName() + " has no id, so it cannot be updated;"
                     + " use add(..) for new entities.");
         }
-        for (Entry e : inserts) {
-            if (e.instance == entity) {
-                return e;
-            }
+        Entry pending = inserts.find(entity);
+        if (pending != null) {
+            return pending;
         }
-        HashMap<Object, Entry> m = map(meta);
-        Entry e = m.get(id);
+        Entry e = identities.get(meta, id);
         if (e == null) {
             e = new Entry(meta, entity, null, id, Entry.MANAGED);
-            m.put(id, e);
+            identities.put(meta, id, e);
         } else if (e.state == Entry.DELETED) {
             throw new IllegalStateException(meta.type.getSimpleName() + " with id " + id + " was deleted in this"
                     + " session; it cannot be updated.");
@@ -427,22 +404,18 @@ public final class DefaultSession implements Session {
         }
     }
 
-    private void deleteInside(ModelMeta<Object> meta, Object entity) {
-        for (int i = 0; i < inserts.size(); i++) {
-            if (inserts.get(i).instance == entity) {
-                inserts.remove(i);
-                return;
-            }
+    void deleteInside(ModelMeta<Object> meta, Object entity) {
+        if (inserts.remove(entity)) {
+            return;
         }
         Object id = meta.id.get(entity);
         if (id == null) {
             throw new IllegalArgumentException(meta.type.getSimpleName() + " has no id, so it cannot be deleted.");
         }
-        HashMap<Object, Entry> m = map(meta);
-        Entry e = m.get(id);
+        Entry e = identities.get(meta, id);
         if (e == null) {
             e = new Entry(meta, entity, null, id, Entry.DELETED);
-            m.put(id, e);
+            identities.put(meta, id, e);
         } else if (e.state == Entry.DELETED) {
             return;
         }
@@ -462,7 +435,7 @@ public final class DefaultSession implements Session {
     }
 
     void flushInside() {
-        if (inserts.isEmpty() && deletes.isEmpty() && maps == null) {
+        if (inserts.isEmpty() && deletes.isEmpty() && identities.isEmpty()) {
             return;
         }
         new Flush(this).run();
@@ -571,7 +544,7 @@ public final class DefaultSession implements Session {
     }
 
     private List<Object> dirtyInside() {
-        List<Entry> entries = Flush.dirtyEntries(this);
+        List<Entry> entries = identities.dirty();
         List<Object> out = new ArrayList<>(entries.size());
         for (Entry e : entries) {
             out.add(e.instance);
@@ -584,14 +557,12 @@ public final class DefaultSession implements Session {
         enter();
         try {
             ModelMeta<Object> meta = core.metaOf(entity);
-            inserts.removeIf(e -> e.instance == entity);
+            inserts.remove(entity);
             deletes.removeIf(e -> e.instance == entity);
             Object id = meta.id.get(entity);
-            if (id != null && maps != null && maps[meta.index] != null) {
-                Entry e = maps[meta.index].get(id);
-                if (e != null && e.instance == entity) {
-                    maps[meta.index].remove(id);
-                }
+            Entry e = id == null ? null : identities.get(meta, id);
+            if (e != null && e.instance == entity) {
+                identities.remove(meta, id);
             }
         } finally {
             exit();
@@ -611,7 +582,7 @@ public final class DefaultSession implements Session {
     private void clearState() {
         inserts.clear();
         deletes.clear();
-        maps = null;
+        identities.clear();
     }
 
     @Override
@@ -641,8 +612,7 @@ public final class DefaultSession implements Session {
         try {
             List<Entry> added = new ArrayList<>(entities.size());
             for (T t : entities) {
-                addInside(core.metaOf(t), t);
-                added.add(inserts.get(inserts.size() - 1));
+                added.add(addInside(core.metaOf(t), t));
             }
             flushInside();
             List<T> out = new ArrayList<>(added.size());
@@ -666,107 +636,6 @@ public final class DefaultSession implements Session {
         try {
             autoflush();
             return new Upsert(this).run(entities);
-        } finally {
-            exit();
-        }
-    }
-
-    // ---- repository operations, each one statement where it can be ----
-
-    /** Inserts now and returns the stored instance (for a record with a generated id, a new instance). */
-    @SuppressWarnings("unchecked")
-    public <T> T insertNow(ModelMeta<T> meta, T entity) {
-        enterUsable();
-        try {
-            ModelMeta<Object> m = core.metaOf(entity);
-            if (m != meta) {
-                throw new IllegalArgumentException("Expected a " + meta.type.getName() + ", got a "
-                        + m.type.getName());
-            }
-            addInside(m, entity);
-            Entry e = inserts.get(inserts.size() - 1);
-            flushInside();
-            return (T) e.instance;
-        } finally {
-            exit();
-        }
-    }
-
-    /** Writes an entity now and returns the stored instance. */
-    @SuppressWarnings("unchecked")
-    public <T> T updateNow(ModelMeta<T> meta, T entity) {
-        enterUsable();
-        try {
-            Entry e = updateInside(core.metaOf(entity), entity);
-            flushInside();
-            return (T) e.instance;
-        } finally {
-            exit();
-        }
-    }
-
-    /** Deletes an entity now. */
-    public <T> void deleteNow(ModelMeta<T> meta, T entity) {
-        enterUsable();
-        try {
-            deleteInside(core.metaOf(entity), entity);
-            flushInside();
-        } finally {
-            exit();
-        }
-    }
-
-    public <T> boolean existsById(ModelMeta<T> meta, Object rawId) {
-        enterUsable();
-        try {
-            Object id = normalizeId(meta, rawId);
-            Entry e = entryOf(meta, id);
-            if (e != null && e.state == Entry.MANAGED) {
-                return true;
-            }
-            autoflush();
-            Connection c = connectionForWork();
-            try (PreparedStatement ps = c.prepareStatement(meta.existsById)) {
-                meta.id.codec.bind(ps, 1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next();
-                }
-            } catch (SQLException ex) {
-                throw fail(ex, meta.existsById);
-            }
-        } finally {
-            exit();
-        }
-    }
-
-    public <T> boolean deleteById(ModelMeta<T> meta, Object rawId) {
-        enterUsable();
-        try {
-            Object id = normalizeId(meta, rawId);
-            autoflush();
-            Connection c = connectionForWork();
-            try (PreparedStatement ps = c.prepareStatement(meta.deleteById)) {
-                meta.id.codec.bind(ps, 1, id);
-                int n = ps.executeUpdate();
-                wrote();
-                if (maps != null && maps[meta.index] != null) {
-                    maps[meta.index].remove(id);
-                }
-                return n > 0;
-            } catch (SQLException ex) {
-                throw fail(ex, meta.deleteById);
-            }
-        } finally {
-            exit();
-        }
-    }
-
-    public <T> int updateById(ModelMeta<T> meta, Object rawId, Map<String, ?> values) {
-        enterUsable();
-        try {
-            Object id = normalizeId(meta, rawId);
-            autoflush();
-            return new BulkUpdate(this, meta).byId(id, values);
         } finally {
             exit();
         }

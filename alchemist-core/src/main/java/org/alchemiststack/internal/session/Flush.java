@@ -8,7 +8,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import org.alchemiststack.AlchemistException;
 import org.alchemiststack.InvalidValueException;
@@ -39,7 +38,7 @@ final class Flush {
             if (!session.inserts.isEmpty()) {
                 insertAll();
             }
-            List<Entry> dirty = dirtyEntries(session);
+            List<Entry> dirty = session.identities.dirty();
             if (!dirty.isEmpty()) {
                 if (dirty.size() > 1) {
                     dirty.sort(BY_TABLE_THEN_ID);
@@ -76,7 +75,7 @@ final class Flush {
     // ---- inserts ----
 
     private void insertAll() throws SQLException {
-        List<Entry> pending = session.inserts;
+        List<Entry> pending = session.inserts.inOrder();
         int i = 0;
         while (i < pending.size()) {
             ModelMeta<Object> meta = pending.get(i).meta;
@@ -87,7 +86,7 @@ final class Flush {
             insertGroup(meta, pending.subList(i, j));
             i = j;
         }
-        pending.clear();
+        session.inserts.clear();
     }
 
     private void insertGroup(ModelMeta<Object> meta, List<Entry> group) throws SQLException {
@@ -150,7 +149,7 @@ final class Flush {
             e.id = rows[r][meta.id.index];
             e.state = Entry.MANAGED;
             e.snapshot = Values.snapshot(meta, rows[r]);
-            session.map(meta).put(e.id, e);
+            session.identities.put(meta, e.id, e);
         }
     }
 
@@ -195,25 +194,6 @@ final class Flush {
 
     // ---- updates ----
 
-    /** The tracked entities whose columns differ from their snapshots. */
-    static List<Entry> dirtyEntries(DefaultSession session) {
-        HashMap<Object, Entry>[] maps = session.maps();
-        List<Entry> out = new ArrayList<>();
-        if (maps == null) {
-            return out;
-        }
-        for (HashMap<Object, Entry> m : maps) {
-            if (m == null) {
-                continue;
-            }
-            for (Entry e : m.values()) {
-                if (e.state == Entry.MANAGED && changedMask(e) != 0) {
-                    out.add(e);
-                }
-            }
-        }
-        return out;
-    }
 
     /** Bit i set when updatableColumns[i] differs from the snapshot; all bits when there is no snapshot. */
     static long changedMask(Entry e) {
@@ -303,6 +283,6 @@ final class Flush {
                     + " deleted (expected version " + version + ") by another unit of work since it was loaded."
                     + " Reload it before deleting.");
         }
-        session.map(meta).remove(e.id);
+        session.identities.remove(meta, e.id);
     }
 }

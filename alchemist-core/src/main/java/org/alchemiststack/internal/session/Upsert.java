@@ -47,7 +47,7 @@ final class Upsert {
                     }
                     sql = flushBatch(batchMeta, batch);
                     batchIds.clear();
-                    out.add((T) session.insertNow(meta, e));
+                    out.add((T) RepositoryOps.insertNow(session, meta, e));
                     continue;
                 }
                 Object[] values = meta.values(e);

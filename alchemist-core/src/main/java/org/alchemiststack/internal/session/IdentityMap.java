@@ -1,0 +1,79 @@
+package org.alchemiststack.internal.session;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import org.alchemiststack.internal.model.ModelMeta;
+
+/**
+ * A session's tracked entities: one hash table per model, indexed by the model's position in the context, so finding
+ * a model's table is an array read. Tables are created on first use; an unused map allocates nothing.
+ */
+final class IdentityMap {
+    private final int models;
+    private HashMap<Object, Entry>[] tables;
+
+    IdentityMap(int models) {
+        this.models = models;
+    }
+
+    boolean isEmpty() {
+        return tables == null;
+    }
+
+    Entry get(ModelMeta<?> meta, Object id) {
+        if (tables == null || tables[meta.index] == null) {
+            return null;
+        }
+        return tables[meta.index].get(id);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void put(ModelMeta<?> meta, Object id, Entry e) {
+        if (tables == null) {
+            tables = new HashMap[models];
+        }
+        HashMap<Object, Entry> t = tables[meta.index];
+        if (t == null) {
+            t = new HashMap<>();
+            tables[meta.index] = t;
+        }
+        t.put(id, e);
+    }
+
+    void remove(ModelMeta<?> meta, Object id) {
+        if (tables != null && tables[meta.index] != null) {
+            tables[meta.index].remove(id);
+        }
+    }
+
+    /** Forgets every entity of one model. */
+    void evict(ModelMeta<?> meta) {
+        if (tables != null && tables[meta.index] != null) {
+            tables[meta.index].clear();
+        }
+    }
+
+    void clear() {
+        tables = null;
+    }
+
+    /** The managed entities whose columns differ from their snapshots. */
+    List<Entry> dirty() {
+        List<Entry> out = new ArrayList<>();
+        if (tables == null) {
+            return out;
+        }
+        for (HashMap<Object, Entry> t : tables) {
+            if (t == null) {
+                continue;
+            }
+            for (Entry e : t.values()) {
+                if (e.state == Entry.MANAGED && Flush.changedMask(e) != 0) {
+                    out.add(e);
+                }
+            }
+        }
+        return out;
+    }
+}
