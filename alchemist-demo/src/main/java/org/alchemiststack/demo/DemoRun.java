@@ -56,7 +56,19 @@ final class DemoRun {
         }
         out.println();
         ModeTable.print(results, out);
+        if (results.size() == 2 && embedded()) {
+            out.println("On an embedded database no thread ever waits on a network or a disk, so the CPU is the"
+                    + " limit and one\nconnection is not a bottleneck. Against a database server, where every"
+                    + " statement waits for a round trip,\nsessions from a pool overlap those waits: run the same"
+                    + " demo with --url jdbc:postgresql://... (see README.md).");
+        }
         return verdict(results);
+    }
+
+    private boolean embedded() {
+        String url = options.url().toLowerCase(java.util.Locale.ROOT);
+        return url.startsWith("jdbc:sqlite:") || (url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:tcp:")
+                && !url.startsWith("jdbc:h2:ssl:"));
     }
 
     private static ModeResult result(Mode mode, LoadRun.Counts c, Ledger.Check check) {

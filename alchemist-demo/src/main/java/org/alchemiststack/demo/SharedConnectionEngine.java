@@ -11,6 +11,8 @@ import org.alchemiststack.Context;
 import org.alchemiststack.dialect.Dialect;
 import org.alchemiststack.model.ValueCodec;
 import org.alchemiststack.model.ValueKind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@code shared-connection} mode: the design alchemist-stack replaces. One JDBC connection serves every worker;
@@ -20,6 +22,7 @@ import org.alchemiststack.model.ValueKind;
  * <p>Thread-safe: every use of the connection happens under the lock.
  */
 final class SharedConnectionEngine implements TransferEngine {
+    private static final Logger LOG = LoggerFactory.getLogger(SharedConnectionEngine.class);
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Connection connection;
@@ -137,7 +140,8 @@ final class SharedConnectionEngine implements TransferEngine {
             connection.rollback();
             connection.setAutoCommit(true);
         } catch (SQLException e) {
-            // The pool discards a connection it cannot reset; nothing is left to undo here.
+            // The pool discards a connection it cannot reset, so nothing is lost; say so rather than hide it.
+            LOG.warn("Resetting the shared connection failed; the pool will discard it", e);
         }
     }
 }

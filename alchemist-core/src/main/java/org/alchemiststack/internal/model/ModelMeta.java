@@ -27,6 +27,8 @@ public final class ModelMeta<T> {
     public final ColumnMeta version;
     public final IdStrategy idStrategy;
     public final boolean record;
+    /** Whether any column is a byte array, which snapshots must copy. */
+    public final boolean hasBytes;
     /** Columns written by an INSERT: all of them, or all but a database-generated id. */
     public final ColumnMeta[] insertColumns;
     /** Columns an UPDATE may set: all but the id and the version. */
@@ -63,6 +65,7 @@ public final class ModelMeta<T> {
         this.version = version;
         this.idStrategy = idStrategy;
         this.record = instantiator.isRecord();
+        this.hasBytes = columns.stream().anyMatch(c -> c.kind == org.alchemiststack.model.ValueKind.BYTES);
         this.instantiator = instantiator;
         this.dialect = dialect;
         this.insertColumns = columns.stream().filter(c -> c != id || idStrategy != IdStrategy.IDENTITY)

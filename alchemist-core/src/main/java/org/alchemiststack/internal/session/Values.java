@@ -30,8 +30,15 @@ public final class Values {
         return !now.equals(then);
     }
 
-    /** A snapshot copy: byte arrays are copied, since the entity may change them in place. */
+    /**
+     * The snapshot of a row array the caller no longer uses: the array itself, or, when the model has byte-array
+     * columns, a copy with those arrays copied, since the entity may change them in place.
+     */
     static Object[] snapshot(ModelMeta<?> meta, Object[] values) {
+        if (!meta.hasBytes) {
+            // Callers hand over a row array nothing else keeps; only byte arrays can change in place.
+            return values;
+        }
         Object[] s = values.clone();
         for (ColumnMeta c : meta.columns) {
             if (c.kind == ValueKind.BYTES && s[c.index] != null) {
