@@ -52,6 +52,7 @@ public final class ContextCore {
     private final ErrorTranslator errors;
     private final LeakTracker leaks;
     private volatile boolean closed;
+    private boolean readsBeforeTransaction;
 
     public final LongAdder sessionsOpen = new LongAdder();
     public final LongAdder commits = new LongAdder();
@@ -103,10 +104,10 @@ public final class ContextCore {
         if (s.dataSource() != null) {
             HikariDataSource hikari = s.dataSource() instanceof HikariDataSource h ? h : null;
             return new ContextCore(s, dialect, s.dataSource(), null, description, models)
-                    .withExternalPool(hikari);
+                    .withExternalPool(hikari).withIsolationChecked();
         }
         HikariDataSource pool = startPool(s, dialect, url, poolName);
-        return new ContextCore(s, dialect, pool, pool, description, models);
+        return new ContextCore(s, dialect, pool, pool, description, models).withIsolationChecked();
     }
 
     private HikariDataSource externalHikari;
@@ -114,6 +115,31 @@ public final class ContextCore {
     private ContextCore withExternalPool(HikariDataSource hikari) {
         this.externalHikari = hikari;
         return this;
+    }
+
+    /**
+     * Reads the connections' isolation level once. At READ COMMITTED or below, with no isolation set, sessions run
+     * reads before beginning their transaction (see DefaultSession.connectionForRead).
+     */
+    private ContextCore withIsolationChecked() {
+        if (settings.isolation() != null) {
+            return this;
+        }
+        try (Connection c = dataSource.getConnection()) {
+            int level = c.getTransactionIsolation();
+            readsBeforeTransaction = level != Connection.TRANSACTION_NONE
+                    && level <= Connection.TRANSACTION_READ_COMMITTED;
+        } catch (SQLException e) {
+            AlchemistException ex = errors.translate(e, null);
+            close();
+            throw ex;
+        }
+        return this;
+    }
+
+    /** Whether reads may run before a session's transaction begins (READ COMMITTED or below). */
+    public boolean readsBeforeTransaction() {
+        return readsBeforeTransaction;
     }
 
     private static void checkDriver(Dialect dialect) {

@@ -156,7 +156,7 @@ public final class QueryImpl<T> implements Query<T> {
 
     private List<T> fetch(DefaultSession s, SqlParts p) {
         String sql = p.sql.toString();
-        Connection c = s.connectionForWork();
+        Connection c = s.connectionForRead();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, p);
             try (ResultSet rs = ps.executeQuery()) {
@@ -176,7 +176,7 @@ public final class QueryImpl<T> implements Query<T> {
 
     private long scalar(DefaultSession s, SqlParts p) {
         String sql = p.sql.toString();
-        Connection c = s.connectionForWork();
+        Connection c = s.connectionForRead();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, p);
             try (ResultSet rs = ps.executeQuery()) {

@@ -110,7 +110,7 @@ public final class SqlStatementImpl implements SqlStatement {
     private <R> List<R> query(DefaultSession s, Class<R> type, int max) {
         @SuppressWarnings("unchecked")
         ModelMeta<R> meta = (ModelMeta<R>) core.metaOrNull(type);
-        Connection c = s.connectionForWork();
+        Connection c = s.connectionForRead();
         try (PreparedStatement ps = c.prepareStatement(sql.jdbcSql)) {
             bindAll(ps);
             if (max < Integer.MAX_VALUE) {

@@ -54,6 +54,8 @@ public final class DefaultSession implements Session {
     private boolean blockBound;
     private String failure;
     private boolean wroteInTransaction;
+    /** Whether the current connection has left auto-commit, so a COMMIT or ROLLBACK must end its transaction. */
+    private boolean inTransaction;
     final IdentityMap identities;
     final PendingInserts inserts = new PendingInserts();
     final ArrayList<Entry> deletes = new ArrayList<>();
@@ -121,22 +123,43 @@ public final class DefaultSession implements Session {
 
     // ---- connection ----
 
-    /** The transaction's connection, borrowing one on first use. */
+    /** The connection with its transaction begun, borrowing one on first use: for writes, locks and streams. */
     public Connection connectionForWork() {
+        return connectionFor(true);
+    }
+
+    /**
+     * The connection for a read. Under READ COMMITTED (the PostgreSQL and H2 default, when no isolation is set) a read
+     * runs before the transaction begins, as it would see the same rows inside it; the transaction begins at the first
+     * write, so a read-only unit of work costs no COMMIT or ROLLBACK round trip.
+     */
+    public Connection connectionForRead() {
+        return connectionFor(false);
+    }
+
+    private Connection connectionFor(boolean transaction) {
         if (conn == null) {
-            Connection c = core.acquire();
-            if (!autoCommit) {
-                try {
-                    c.setAutoCommit(false);
-                } catch (SQLException e) {
-                    AlchemistException ex = core.errors().translate(e, null);
-                    core.discard(c, ex);
-                    throw ex;
-                }
-            }
-            conn = c;
+            conn = core.acquire();
             if (guard != null) {
-                guard.acquired(c, autoCommit);
+                guard.acquired(conn, true);
+            }
+        }
+        if (!autoCommit && !inTransaction && (transaction || !core.readsBeforeTransaction())) {
+            try {
+                conn.setAutoCommit(false);
+            } catch (SQLException e) {
+                Connection c = conn;
+                conn = null;
+                if (guard != null) {
+                    guard.released();
+                }
+                AlchemistException ex = core.errors().translate(e, null);
+                core.discard(c, ex);
+                throw ex;
+            }
+            inTransaction = true;
+            if (guard != null) {
+                guard.began();
             }
         }
         return conn;
@@ -146,6 +169,7 @@ public final class DefaultSession implements Session {
         Connection c = conn;
         conn = null;
         wroteInTransaction = false;
+        inTransaction = false;
         if (guard != null) {
             guard.released();
         }
@@ -165,7 +189,7 @@ public final class DefaultSession implements Session {
 
     /** Marks the session failed after any error that left the transaction unusable, rolling it back. */
     public AlchemistException fail(AlchemistException ex) {
-        if (conn != null && !autoCommit) {
+        if (conn != null && inTransaction) {
             try {
                 conn.rollback();
             } catch (SQLException r) {
@@ -296,7 +320,7 @@ public final class DefaultSession implements Session {
     }
 
     private <T> T selectOne(ModelMeta<T> meta, String sql, Object id) {
-        Connection c = connectionForWork();
+        Connection c = connectionForRead();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             meta.id.codec.bind(ps, 1, id);
             try (ResultSet rs = ps.executeQuery()) {
@@ -447,7 +471,7 @@ public final class DefaultSession implements Session {
         try {
             flushInside();
             if (conn != null) {
-                if (!autoCommit) {
+                if (inTransaction) {
                     try {
                         conn.commit();
                     } catch (SQLException e) {
@@ -470,7 +494,7 @@ public final class DefaultSession implements Session {
             clearState();
             if (conn != null) {
                 AlchemistException error = null;
-                if (!autoCommit) {
+                if (inTransaction) {
                     try {
                         conn.rollback();
                     } catch (SQLException e) {
@@ -497,7 +521,7 @@ public final class DefaultSession implements Session {
         try {
             if (conn != null) {
                 try {
-                    if (!autoCommit) {
+                    if (inTransaction) {
                         conn.rollback();
                     }
                     core.rollbacks.increment();

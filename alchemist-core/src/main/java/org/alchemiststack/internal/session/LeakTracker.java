@@ -116,6 +116,11 @@ public final class LeakTracker {
             }
         }
 
+        /** The connection left auto-commit: a leaked one must be rolled back. */
+        public void began() {
+            this.autoCommit = false;
+        }
+
         public void released() {
             this.connection = null;
             if (holdThresholdNanos > 0) {

@@ -66,7 +66,7 @@ public final class RepositoryOps {
                 return true;
             }
             s.autoflush();
-            Connection c = s.connectionForWork();
+            Connection c = s.connectionForRead();
             try (PreparedStatement ps = c.prepareStatement(meta.existsById)) {
                 meta.id.codec.bind(ps, 1, id);
                 try (ResultSet rs = ps.executeQuery()) {

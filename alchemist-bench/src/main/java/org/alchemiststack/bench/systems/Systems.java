@@ -1,0 +1,40 @@
+package org.alchemiststack.bench.systems;
+
+import java.util.List;
+import org.alchemiststack.bench.harness.Db;
+import org.alchemiststack.bench.harness.Pools;
+
+/**
+ * Opens a benchmarked system by its JMH parameter name.
+ *
+ * <p>Thread-safe: stateless.
+ */
+public final class Systems {
+    /** Every system name, the baseline first. */
+    public static final List<String> NAMES = List.of("jdbc", "alchemist-repo", "alchemist-session",
+            "hibernate-session", "hibernate-stateless", "jdbi", "jooq");
+
+    private Systems() {
+    }
+
+    /**
+     * Opens a system on its own pool.
+     *
+     * @param name a name from {@link #NAMES}, or {@code shared-connection} (raw JDBC on one locked connection)
+     * @param db the database
+     * @return the system
+     */
+    public static BenchSystem open(String name, Db db) {
+        return switch (name) {
+            case "jdbc" -> new JdbcSystem(new PooledSource(Pools.hikari(db, "jdbc")), db);
+            case "shared-connection" -> new JdbcSystem(new SharedConnectionSource(db), db);
+            case "alchemist-repo" -> new AlchemistRepositorySystem(db);
+            case "alchemist-session" -> new AlchemistSessionSystem(db);
+            case "hibernate-session" -> new HibernateSessionSystem(db);
+            case "hibernate-stateless" -> new HibernateStatelessSystem(db);
+            case "jdbi" -> new JdbiSystem(db);
+            case "jooq" -> new JooqSystem(db);
+            default -> throw new IllegalArgumentException("unknown system " + name + "; use one of " + NAMES);
+        };
+    }
+}
