@@ -1,7 +1,6 @@
 package org.alchemiststack.internal.model;
 
 import java.lang.invoke.MethodHandle;
-import java.lang.reflect.Field;
 import org.alchemiststack.AlchemistException;
 import org.alchemiststack.model.ValueCodec;
 import org.alchemiststack.model.ValueKind;
@@ -25,12 +24,10 @@ public final class ColumnMeta {
     public final boolean primitive;
     private final MethodHandle getter;
     private final MethodHandle setter;
-    /** For class models, the accessible field: reflective field access is cheaper per call than a MethodHandle. */
-    private final Field reflective;
 
     ColumnMeta(int index, String field, String column, String quoted, Class<?> javaType, ValueKind kind,
             ValueCodec codec, boolean nullable, boolean unique, int length, int precision, int scale,
-            MethodHandle getter, MethodHandle setter, Field reflective) {
+            MethodHandle getter, MethodHandle setter) {
         this.index = index;
         this.field = field;
         this.column = column;
@@ -46,15 +43,11 @@ public final class ColumnMeta {
         this.primitive = javaType.isPrimitive();
         this.getter = getter;
         this.setter = setter;
-        this.reflective = reflective;
     }
 
     /** Reads the field of an entity. */
     public Object get(Object entity) {
         try {
-            if (reflective != null) {
-                return reflective.get(entity);
-            }
             return getter.invokeExact(entity);
         } catch (RuntimeException | Error e) {
             throw e;
@@ -66,10 +59,6 @@ public final class ColumnMeta {
     /** Writes the field of a class entity; records have no setters. */
     public void set(Object entity, Object value) {
         try {
-            if (reflective != null) {
-                reflective.set(entity, value);
-                return;
-            }
             setter.invokeExact(entity, value);
         } catch (RuntimeException | Error e) {
             throw e;

@@ -244,17 +244,7 @@ public final class ModelScanner {
         }
         getter = getter.asType(MethodType.methodType(Object.class, Object.class));
         return new ColumnMeta(index, f.getName(), name, dialect.quote(name), jt, kind, codec, nullable, unique, length,
-                precision, scale, getter, setter, type.isRecord() ? null : accessibleOrNull(f));
-    }
-
-    /** The field made accessible, or null when the module system forbids it (the method handles serve then). */
-    private static Field accessibleOrNull(Field f) {
-        try {
-            f.setAccessible(true);
-            return f;
-        } catch (java.lang.reflect.InaccessibleObjectException | SecurityException e) {
-            return null;
-        }
+                precision, scale, getter, setter);
     }
 
     private static IdStrategy idStrategy(Class<?> type, Field f, ColumnMeta c) {
