@@ -144,6 +144,9 @@ final class Flush {
             }
         }
         session.wrote();
+        if (!session.tracks()) {
+            return;
+        }
         for (int r = 0; r < n; r++) {
             Entry e = group.get(r);
             e.id = rows[r][meta.id.index];
