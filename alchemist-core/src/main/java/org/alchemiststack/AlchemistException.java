@@ -27,8 +27,8 @@ public class AlchemistException extends RuntimeException {
     }
 
     /**
-     * Creates an exception with a cause. When the cause is a {@link SQLException}, its SQLSTATE and vendor code are
-     * kept.
+     * Creates an exception with a cause. When the cause is a {@link SQLException} or another
+     * {@code AlchemistException}, its SQLSTATE and vendor code are kept.
      *
      * @param message what went wrong and what to do about it
      * @param cause the underlying failure, or {@code null}
@@ -38,6 +38,9 @@ public class AlchemistException extends RuntimeException {
         if (cause instanceof SQLException sql) {
             this.sqlState = sql.getSQLState();
             this.vendorCode = sql.getErrorCode();
+        } else if (cause instanceof AlchemistException a) {
+            this.sqlState = a.sqlState;
+            this.vendorCode = a.vendorCode;
         } else {
             this.sqlState = null;
             this.vendorCode = 0;

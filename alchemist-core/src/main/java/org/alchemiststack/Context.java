@@ -14,6 +14,8 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.alchemiststack.dialect.Dialect;
 import org.alchemiststack.internal.ContextCore;
+import org.alchemiststack.internal.query.Queries;
+import org.alchemiststack.internal.session.Sessions;
 import org.alchemiststack.internal.ContextSettings;
 
 /**
@@ -39,9 +41,11 @@ import org.alchemiststack.internal.ContextSettings;
 public final class Context implements AutoCloseable {
 
     private final ContextCore core;
+    private final Sessions sessions;
 
     private Context(ContextCore core) {
         this.core = core;
+        this.sessions = new Sessions(core, Queries::new);
     }
 
     /**
@@ -68,6 +72,10 @@ public final class Context implements AutoCloseable {
         return core;
     }
 
+    Sessions sessions() {
+        return sessions;
+    }
+
     /**
      * Opens a new session. It borrows a connection only when it first needs one. Close it, best with
      * try-with-resources; a session that is dropped without {@code close()} is found, rolled back and reported.
@@ -75,14 +83,18 @@ public final class Context implements AutoCloseable {
      * @return the session
      */
     public Session openSession() {
-        return core.openSession(true);
+        return sessions.openSession(true);
     }
 
     /**
      * Runs a function in a transaction: commits when it returns, rolls back when it throws, and runs it again after a
      * serialization failure or deadlock, with jittered exponential backoff, up to the configured number of attempts.
-     * Constraint violations are never retried. Inside a bound session (a nested call, or within {@link #scoped}) the
-     * function joins that session's transaction instead.
+     * Constraint violations are never retried. Inside a bound session (a nested call, within {@link #scoped}, or
+     * after {@link #currentSession()}) the function runs nested instead: in a savepoint of that session's
+     * transaction, with no commit and no retry of its own. When it returns, its changes become part of the enclosing
+     * unit of work and commit with it; when it throws, exactly its own changes are undone (in the database and in the
+     * entities) and the enclosing unit of work can catch the exception and go on. Serialization failures and lost
+     * connections end the enclosing transaction too, so that the outermost {@code inTransaction} retries it.
      *
      * <p>A retried function runs more than once, so keep side effects other than database writes out of it.
      *
@@ -91,7 +103,7 @@ public final class Context implements AutoCloseable {
      * @return what the function returned
      */
     public <R> R inTransaction(Function<Session, R> work) {
-        return core.inTransaction(work);
+        return sessions.inTransaction(work);
     }
 
     /**
@@ -100,7 +112,7 @@ public final class Context implements AutoCloseable {
      * @param work the unit of work
      */
     public void useTransaction(Consumer<Session> work) {
-        core.inTransaction(s -> {
+        sessions.inTransaction(s -> {
             work.accept(s);
             return null;
         });
@@ -114,7 +126,7 @@ public final class Context implements AutoCloseable {
      * @return the bound session
      */
     public Session currentSession() {
-        return core.currentSession();
+        return sessions.currentSession();
     }
 
     /**
@@ -122,19 +134,20 @@ public final class Context implements AutoCloseable {
      * ({@code scoped_session.remove()}). Does nothing when no session is bound.
      */
     public void removeCurrentSession() {
-        core.removeCurrentSession();
+        sessions.removeCurrentSession();
     }
 
     /**
      * Runs a block with a session bound to the calling thread: commits when it returns, rolls back when it throws,
-     * always unbinds. A nested call joins the outer session. Every repository called inside the block uses it.
+     * always unbinds. Every repository called inside the block uses it. Inside a bound session the block runs nested,
+     * in a savepoint, as {@link #inTransaction(Function)} describes.
      *
      * @param block the block
      * @param <R> its result type
      * @return what the block returned
      */
     public <R> R scoped(Supplier<R> block) {
-        return core.scoped(block);
+        return sessions.scoped(block);
     }
 
     /**
@@ -143,7 +156,7 @@ public final class Context implements AutoCloseable {
      * @param block the block
      */
     public void scoped(Runnable block) {
-        core.scoped(() -> {
+        sessions.scoped(() -> {
             block.run();
             return null;
         });

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import org.alchemiststack.internal.ContextCore;
+import org.alchemiststack.internal.session.Sessions;
 import org.alchemiststack.internal.model.ModelMeta;
 import org.alchemiststack.internal.session.RepositoryOps;
 import org.alchemiststack.query.Query;
@@ -35,7 +35,7 @@ import org.alchemiststack.query.Query;
 public abstract class RepositoryBase<T, ID> {
 
     private final Context context;
-    private final ContextCore core;
+    private final Sessions sessions;
     private final ModelMeta<T> meta;
 
     /**
@@ -47,8 +47,8 @@ public abstract class RepositoryBase<T, ID> {
      */
     protected RepositoryBase(Context context, Class<T> type) {
         this.context = context;
-        this.core = context.core();
-        this.meta = core.meta(type);
+        this.sessions = context.sessions();
+        this.meta = context.core().meta(type);
     }
 
     /**
@@ -58,7 +58,7 @@ public abstract class RepositoryBase<T, ID> {
      * @return the entity with its generated id (for a record, a new instance)
      */
     public T create(T entity) {
-        return core.withSession(true, s -> RepositoryOps.insertNow(s, meta, entity));
+        return sessions.withSession(true, s -> RepositoryOps.insertNow(s, meta, entity));
     }
 
     /**
@@ -68,7 +68,7 @@ public abstract class RepositoryBase<T, ID> {
      * @return the entities with their generated ids, in order
      */
     public List<T> createAll(Collection<T> entities) {
-        return core.withSession(entities.size() <= meta.maxRowsPerInsert, s -> s.addAll(entities));
+        return sessions.withSession(entities.size() <= meta.maxRowsPerInsert, s -> s.addAll(entities));
     }
 
     /**
@@ -78,7 +78,7 @@ public abstract class RepositoryBase<T, ID> {
      * @return the entity, or empty
      */
     public Optional<T> findById(ID id) {
-        return core.withSession(true, s -> s.find(meta, id));
+        return sessions.withSession(true, s -> s.find(meta, id));
     }
 
     /**
@@ -118,7 +118,7 @@ public abstract class RepositoryBase<T, ID> {
      * @return {@code true} when it exists
      */
     public boolean existsById(ID id) {
-        return core.withSession(true, s -> RepositoryOps.existsById(s, meta, id));
+        return sessions.withSession(true, s -> RepositoryOps.existsById(s, meta, id));
     }
 
     /**
@@ -129,7 +129,7 @@ public abstract class RepositoryBase<T, ID> {
      * @throws OptimisticLockException when the row changed since the entity was loaded
      */
     public T update(T entity) {
-        return core.withSession(true, s -> RepositoryOps.updateNow(s, meta, entity));
+        return sessions.withSession(true, s -> RepositoryOps.updateNow(s, meta, entity));
     }
 
     /**
@@ -141,7 +141,7 @@ public abstract class RepositoryBase<T, ID> {
      * @throws UnknownColumnException when a key is not a field of the model
      */
     public int updateById(ID id, Map<String, ?> values) {
-        return core.withSession(true, s -> RepositoryOps.updateById(s, meta, id, values));
+        return sessions.withSession(true, s -> RepositoryOps.updateById(s, meta, id, values));
     }
 
     /**
@@ -151,7 +151,7 @@ public abstract class RepositoryBase<T, ID> {
      * @return {@code true} when a row was deleted
      */
     public boolean deleteById(ID id) {
-        return core.withSession(true, s -> RepositoryOps.deleteById(s, meta, id));
+        return sessions.withSession(true, s -> RepositoryOps.deleteById(s, meta, id));
     }
 
     /**
@@ -160,7 +160,7 @@ public abstract class RepositoryBase<T, ID> {
      * @param entity the entity
      */
     public void delete(T entity) {
-        core.withSession(true, s -> {
+        sessions.withSession(true, s -> {
             RepositoryOps.deleteNow(s, meta, entity);
             return null;
         });
@@ -173,7 +173,7 @@ public abstract class RepositoryBase<T, ID> {
      * @return the entity
      */
     public T upsert(T entity) {
-        return core.withSession(true, s -> s.upsert(entity));
+        return sessions.withSession(false, s -> s.upsert(entity));
     }
 
     /**
@@ -183,7 +183,7 @@ public abstract class RepositoryBase<T, ID> {
      * @return the entities
      */
     public List<T> upsertAll(Collection<T> entities) {
-        return core.withSession(entities.size() <= meta.maxRowsPerInsert, s -> s.upsertAll(entities));
+        return sessions.withSession(false, s -> s.upsertAll(entities));
     }
 
     /**
@@ -192,7 +192,7 @@ public abstract class RepositoryBase<T, ID> {
      * @return a new query
      */
     public Query<T> query() {
-        return core.query(meta);
+        return sessions.query(meta);
     }
 
     /**
@@ -202,7 +202,7 @@ public abstract class RepositoryBase<T, ID> {
      * @throws IllegalStateException when no session is bound; use {@link #run(Function)} to work either way
      */
     protected Session session() {
-        Session s = core.boundSession();
+        Session s = sessions.boundSession();
         if (s == null) {
             throw new IllegalStateException("No session is bound to this thread. Call the repository inside"
                     + " Context.scoped(..) or Context.inTransaction(..), or use run(..), which opens a short session"
@@ -219,7 +219,7 @@ public abstract class RepositoryBase<T, ID> {
      * @return what the work returned
      */
     protected <R> R run(Function<Session, R> work) {
-        return core.withSession(false, work::apply);
+        return sessions.withSession(false, work::apply);
     }
 
     /**

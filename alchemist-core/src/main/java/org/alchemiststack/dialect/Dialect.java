@@ -173,6 +173,18 @@ public interface Dialect {
     String upsert(String table, List<String> columns, String quotedIdColumn, List<String> updateColumns, int rows);
 
     /**
+     * Whether the statement from {@link #upsert} takes the update branch only when the id collides. MySQL's and
+     * MariaDB's {@code ON DUPLICATE KEY UPDATE} also fires on any other unique key, and would then overwrite a
+     * different row; where this returns {@code false}, upserts run as an UPDATE by id followed by an INSERT of the
+     * rows it did not find, so that a collision on another unique key fails as a constraint violation.
+     *
+     * @return {@code true} when the native upsert is keyed on the id alone
+     */
+    default boolean upsertKeyedOnIdOnly() {
+        return true;
+    }
+
+    /**
      * Returns the LIMIT/OFFSET clause with parameter markers.
      *
      * @param limit whether a limit is bound

@@ -149,6 +149,11 @@ public class MySqlDialect extends AbstractDialect {
     }
 
     @Override
+    public boolean upsertKeyedOnIdOnly() {
+        return false;
+    }
+
+    @Override
     public String upsert(String table, List<String> columns, String id, List<String> updateColumns, int rows) {
         StringBuilder sb = new StringBuilder(Sql.insertValues(table, columns, rows)).append(" ON DUPLICATE KEY UPDATE ");
         List<String> set = updateColumns.isEmpty() ? List.of(id) : updateColumns;

@@ -10,18 +10,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Function;
-import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.alchemiststack.AlchemistException;
 import org.alchemiststack.ConnectionException;
 import org.alchemiststack.ContextStats;
 import org.alchemiststack.NoOpenSessionException;
-import org.alchemiststack.SerializationFailureException;
-import org.alchemiststack.Session;
 import org.alchemiststack.SessionAcquireTimeoutException;
 import org.alchemiststack.SessionScope;
 import org.alchemiststack.UnknownModelException;
@@ -29,10 +24,6 @@ import org.alchemiststack.UnsupportedDriverException;
 import org.alchemiststack.dialect.Dialect;
 import org.alchemiststack.internal.model.ModelMeta;
 import org.alchemiststack.internal.model.ModelScanner;
-import org.alchemiststack.internal.query.QueryImpl;
-import org.alchemiststack.internal.session.DefaultSession;
-import org.alchemiststack.internal.session.LeakTracker;
-import org.alchemiststack.query.Query;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +43,9 @@ public final class ContextCore {
     private final ErrorTranslator errors;
     private final LeakTracker leaks;
     private volatile boolean closed;
+    private final StatementObserver[] observers = new StatementObserver[0];
+    private final java.util.concurrent.atomic.AtomicBoolean observerFailureLogged =
+            new java.util.concurrent.atomic.AtomicBoolean();
     private boolean readsBeforeTransaction;
 
     public final LongAdder sessionsOpen = new LongAdder();
@@ -232,6 +226,22 @@ public final class ContextCore {
         return leaks;
     }
 
+    /** The statement observers; empty unless one was registered. */
+    public StatementObserver[] observers() {
+        return observers;
+    }
+
+    /** Tells an observer about a statement; an observer that throws is logged once and never breaks the work. */
+    public void notify(StatementObserver o, String sql, long nanos, int rows, AlchemistException error) {
+        try {
+            o.statement(sql, nanos, rows, error);
+        } catch (RuntimeException e) {
+            if (observerFailureLogged.compareAndSet(false, true)) {
+                LOG.warn("A statement observer of {} threw; its failures are ignored from now on", description, e);
+            }
+        }
+    }
+
     /** The metadata of a registered model class. */
     @SuppressWarnings("unchecked")
     public <T> ModelMeta<T> meta(Class<T> type) {
@@ -300,164 +310,6 @@ public final class ContextCore {
 
     public SessionScope scope() {
         return scope;
-    }
-
-    /** A new session; {@code forUser} sessions are tracked for leaks. */
-    public DefaultSession openSession(boolean forUser) {
-        checkOpen();
-        return new DefaultSession(this, false, forUser && settings.leakDetection());
-    }
-
-    /** The session bound to the calling code, or null. */
-    public Session boundSession() {
-        return scope.current();
-    }
-
-    /** Runs work in the bound session, or in a short session that commits before returning. */
-    public <R> R withSession(boolean singleStatement, Function<DefaultSession, R> work) {
-        Session bound = scope.current();
-        if (bound != null) {
-            return work.apply((DefaultSession) bound);
-        }
-        checkOpen();
-        DefaultSession s = new DefaultSession(this, singleStatement, false);
-        try {
-            R r = work.apply(s);
-            s.commit();
-            return r;
-        } finally {
-            s.close();
-        }
-    }
-
-    /** Runs query work in the given session, else in the bound one, else in a short one; pending changes flushed. */
-    public <R> R runQuery(DefaultSession given, Function<DefaultSession, R> work) {
-        if (given != null) {
-            return given.run(work);
-        }
-        return withSession(true, s -> s.run(work));
-    }
-
-    public <T> Query<T> query(ModelMeta<T> meta) {
-        return new QueryImpl<>(this, meta, null);
-    }
-
-    /** {@code Context.inTransaction}: join a bound session, or run with retries in a new one. */
-    public <R> R inTransaction(Function<Session, R> work) {
-        Session bound = scope.current();
-        if (bound != null) {
-            return work.apply(bound);
-        }
-        int max = settings.maxAttempts();
-        for (int attempt = 1; ; attempt++) {
-            checkOpen();
-            DefaultSession s = new DefaultSession(this, false, false);
-            s.markBlockBound();
-            try {
-                R result = scope.callWith(s, () -> {
-                    R r = work.apply(s);
-                    s.commit();
-                    return r;
-                });
-                s.close();
-                return result;
-            } catch (SerializationFailureException e) {
-                closeAfter(s, e);
-                if (attempt >= max) {
-                    throw new SerializationFailureException("The unit of work failed " + attempt + " times with"
-                            + " serialization failures or deadlocks and was not retried again (maxAttempts=" + max
-                            + "). Reduce contention on the rows it touches or raise maxAttempts. Last failure: "
-                            + e.getMessage(), e);
-                }
-                retries.increment();
-                backoff(attempt);
-            } catch (Throwable e) {
-                closeAfter(s, e);
-                throw e;
-            }
-        }
-    }
-
-    /** Closes a block's session after the block failed; a failure to close is added to the block's, never hides it. */
-    private static void closeAfter(DefaultSession s, Throwable primary) {
-        try {
-            s.close();
-        } catch (RuntimeException | Error e) {
-            primary.addSuppressed(e);
-        }
-    }
-
-    private void backoff(int attempt) {
-        long base = settings.retryBaseDelay().toNanos();
-        long cap = settings.retryMaxDelay().toNanos();
-        long bound = Math.min(cap, base << Math.min(20, attempt - 1));
-        long nanos = bound <= 0 ? 0 : ThreadLocalRandom.current().nextLong(bound + 1);
-        if (nanos > 0) {
-            try {
-                Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AlchemistException("Interrupted while waiting to retry a unit of work.", e);
-            }
-        }
-    }
-
-    /** {@code Context.scoped}: join a bound session, or bind a new one for the block. */
-    public <R> R scoped(Supplier<R> block) {
-        Session bound = scope.current();
-        if (bound != null) {
-            return block.get();
-        }
-        checkOpen();
-        DefaultSession s = new DefaultSession(this, false, false);
-        s.markBlockBound();
-        try {
-            R result = scope.callWith(s, () -> {
-                R r = block.get();
-                s.commit();
-                return r;
-            });
-            s.close();
-            return result;
-        } catch (Throwable e) {
-            closeAfter(s, e);
-            throw e;
-        }
-    }
-
-    public Session currentSession() {
-        Session bound = scope.current();
-        if (bound != null && (bound.isOpen() || bound instanceof DefaultSession d && d.isBlockBound())) {
-            return bound;
-        }
-        if (bound != null) {
-            scope.unbind();
-        }
-        DefaultSession s = openSession(true);
-        scope.bind(s);
-        return s;
-    }
-
-    public void removeCurrentSession() {
-        Session bound = scope.current();
-        if (bound == null) {
-            return;
-        }
-        if (bound instanceof DefaultSession d && d.isBlockBound()) {
-            throw new IllegalStateException("The session bound here belongs to a scoped(..) or inTransaction(..)"
-                    + " block, which ends it itself; call removeCurrentSession() only for currentSession().");
-        }
-        try {
-            bound.close();
-        } finally {
-            scope.unbind();
-        }
-    }
-
-    private void checkOpen() {
-        if (closed) {
-            throw new NoOpenSessionException(description + " is closed; build a new Context.");
-        }
     }
 
     public HikariPoolMXBean poolBean() {

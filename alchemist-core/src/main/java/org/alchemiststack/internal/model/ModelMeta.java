@@ -53,6 +53,7 @@ public final class ModelMeta<T> {
     private final Map<Long, String> updateByMask = new ConcurrentHashMap<>();
     private final Map<Integer, String> multiInsert = new ConcurrentHashMap<>();
     private final Map<Integer, String> upsertByRows = new ConcurrentHashMap<>();
+    private final Map<Integer, String> insertWithIdByRows = new ConcurrentHashMap<>();
 
     ModelMeta(Class<T> type, int index, String table, String quotedTable, List<ColumnMeta> columns, ColumnMeta id,
             ColumnMeta version, IdStrategy idStrategy, Instantiator instantiator, Dialect dialect) {
@@ -224,6 +225,22 @@ public final class ModelMeta<T> {
     /** The multi-row INSERT of {@code rows} rows that returns generated ids, or {@code null} for generated keys. */
     public String insertReturningSql(int rows) {
         return rows == 1 ? insertOneReturning : dialect.insertReturning(insertSql(rows), id.quoted);
+    }
+
+    /** A multi-row INSERT of every column, the id included even where the database generates it. */
+    public String insertWithIdSql(int rows) {
+        return insertWithIdByRows.computeIfAbsent(rows, n -> {
+            StringBuilder sb = new StringBuilder("INSERT INTO ").append(quotedTable).append(" (");
+            for (int i = 0; i < columns.length; i++) {
+                sb.append(i == 0 ? "" : ", ").append(columns[i].quoted);
+            }
+            sb.append(") VALUES ");
+            String row = "(" + "?, ".repeat(columns.length - 1) + "?)";
+            for (int r = 0; r < n; r++) {
+                sb.append(r == 0 ? "" : ", ").append(row);
+            }
+            return sb.toString();
+        });
     }
 
     /** An upsert of {@code rows} rows keyed by id. */

@@ -1,8 +1,6 @@
 package org.alchemiststack.internal.query;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,6 +16,7 @@ import org.alchemiststack.internal.model.ColumnMeta;
 import org.alchemiststack.internal.model.ModelMeta;
 import org.alchemiststack.internal.session.BulkUpdate;
 import org.alchemiststack.internal.session.DefaultSession;
+import org.alchemiststack.internal.session.Sessions;
 import org.alchemiststack.internal.type.Codecs;
 import org.alchemiststack.query.Condition;
 import org.alchemiststack.query.Cursor;
@@ -29,6 +28,7 @@ import org.alchemiststack.query.Query;
 
 /** The query builder: collects conditions, sort keys and bounds, then renders and runs one statement. */
 public final class QueryImpl<T> implements Query<T> {
+    private final Sessions sessions;
     private final ContextCore core;
     private final ModelMeta<T> meta;
     private final DefaultSession session;
@@ -40,8 +40,9 @@ public final class QueryImpl<T> implements Query<T> {
     private Cursor after;
     private Cursor before;
 
-    public QueryImpl(ContextCore core, ModelMeta<T> meta, DefaultSession session) {
-        this.core = core;
+    QueryImpl(Sessions sessions, ModelMeta<T> meta, DefaultSession session) {
+        this.sessions = sessions;
+        this.core = sessions.core();
         this.meta = meta;
         this.session = session;
     }
@@ -111,7 +112,7 @@ public final class QueryImpl<T> implements Query<T> {
     // ---- running ----
 
     private <R> R run(Function<DefaultSession, R> work) {
-        return core.runQuery(session, work);
+        return sessions.runQuery(session, work);
     }
 
     private SqlParts select(List<Order> sort, Keyset.Seek seek, int lim, long off) {
@@ -155,50 +156,27 @@ public final class QueryImpl<T> implements Query<T> {
     }
 
     private List<T> fetch(DefaultSession s, SqlParts p) {
-        String sql = p.sql.toString();
-        Connection c = s.connectionForRead();
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, p);
-            try (ResultSet rs = ps.executeQuery()) {
-                List<T> out = new ArrayList<>();
-                while (rs.next()) {
-                    T t = s.materialize(meta, DefaultSession.readRow(meta, rs));
-                    if (t != null) {
-                        out.add(t);
-                    }
+        return s.runner().query(p.sql.toString(), ps -> bind(ps, p), rs -> {
+            List<T> out = new ArrayList<>();
+            while (rs.next()) {
+                T t = s.materialize(meta, DefaultSession.readRow(meta, rs));
+                if (t != null) {
+                    out.add(t);
                 }
-                return out;
             }
-        } catch (SQLException e) {
-            throw s.fail(e, sql);
-        }
+            return out;
+        }, true);
     }
 
     private long scalar(DefaultSession s, SqlParts p) {
-        String sql = p.sql.toString();
-        Connection c = s.connectionForRead();
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, p);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : 0;
-            }
-        } catch (SQLException e) {
-            throw s.fail(e, sql);
-        }
+        return s.runner().query(p.sql.toString(), ps -> bind(ps, p), rs -> rs.next() ? rs.getLong(1) : 0, true);
     }
 
+    /** A bulk write: pending changes were flushed before it; the model's tracked entities are re-read after it. */
     private long write(DefaultSession s, SqlParts p) {
-        String sql = p.sql.toString();
-        Connection c = s.connectionForWork();
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, p);
-            long n = ps.executeUpdate();
-            s.wrote();
-            s.evict(meta);
-            return n;
-        } catch (SQLException e) {
-            throw s.fail(e, sql);
-        }
+        long n = s.runner().update(p.sql.toString(), ps -> bind(ps, p));
+        s.reload(meta);
+        return n;
     }
 
     @Override
@@ -258,12 +236,12 @@ public final class QueryImpl<T> implements Query<T> {
 
     @Override
     public long update(Map<String, ?> values) {
-        List<Object[]> set = BulkUpdate.assignments(meta, values);
+        List<BulkUpdate.Assignment> set = BulkUpdate.assignments(meta, values);
         SqlParts p = new SqlParts(meta);
         p.sql.append("UPDATE ").append(meta.quotedTable).append(BulkUpdate.setClause(meta, set));
-        for (Object[] a : set) {
-            p.codecs.add(((ColumnMeta) a[0]).codec);
-            p.values.add(a[1]);
+        for (BulkUpdate.Assignment a : set) {
+            p.codecs.add(a.column().codec);
+            p.values.add(a.value());
         }
         p.where(conditions);
         return run(s -> write(s, p));
@@ -287,7 +265,7 @@ public final class QueryImpl<T> implements Query<T> {
     public Stream<T> stream() {
         checkNoCursor("stream()");
         SqlParts p = select(orders, null, limit, offset);
-        return Streams.open(core, meta, session, p, fetchSize);
+        return Streams.open(sessions, meta, session, p, fetchSize);
     }
 
     private void checkNoCursor(String what) {

@@ -1,8 +1,6 @@
 package org.alchemiststack.internal.query;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
@@ -16,21 +14,24 @@ import org.alchemiststack.NotFoundException;
 import org.alchemiststack.internal.ContextCore;
 import org.alchemiststack.internal.model.ModelMeta;
 import org.alchemiststack.internal.session.DefaultSession;
+import org.alchemiststack.internal.session.Sessions;
 import org.alchemiststack.model.ValueCodec;
 import org.alchemiststack.query.SqlStatement;
 
 /** Raw SQL with named parameters, run in the given session or in the bound or a short one. */
 public final class SqlStatementImpl implements SqlStatement {
+    private final Sessions sessions;
     private final ContextCore core;
     private final DefaultSession session;
     private final NamedSql sql;
     private final Map<String, Object> values = new HashMap<>();
 
-    public SqlStatementImpl(ContextCore core, DefaultSession session, String sql) {
+    SqlStatementImpl(Sessions sessions, DefaultSession session, String sql) {
         if (sql == null || sql.isBlank()) {
             throw new IllegalArgumentException("sql is empty");
         }
-        this.core = core;
+        this.sessions = sessions;
+        this.core = sessions.core();
         this.session = session;
         this.sql = NamedSql.parse(sql);
     }
@@ -63,7 +64,7 @@ public final class SqlStatementImpl implements SqlStatement {
                         + "\", value).");
             }
         }
-        return core.runQuery(session, work);
+        return sessions.runQuery(session, work);
     }
 
     private void bindAll(PreparedStatement ps) throws SQLException {
@@ -110,37 +111,31 @@ public final class SqlStatementImpl implements SqlStatement {
     private <R> List<R> query(DefaultSession s, Class<R> type, int max) {
         @SuppressWarnings("unchecked")
         ModelMeta<R> meta = (ModelMeta<R>) core.metaOrNull(type);
-        Connection c = s.connectionForRead();
-        try (PreparedStatement ps = c.prepareStatement(sql.jdbcSql)) {
+        return s.runner().query(sql.jdbcSql, ps -> {
             bindAll(ps);
             if (max < Integer.MAX_VALUE) {
                 ps.setMaxRows(max);
             }
-            try (ResultSet rs = ps.executeQuery()) {
-                RowMappers.RowMapper<R> mapper = RowMappers.create(core.dialect(), type, meta, s, rs.getMetaData());
-                List<R> out = new ArrayList<>();
-                while (rs.next() && out.size() < max) {
-                    out.add(mapper.map(rs));
-                }
-                return out;
+        }, rs -> {
+            RowMappers.RowMapper<R> mapper = RowMappers.create(core.dialect(), type, meta, s, rs.getMetaData());
+            List<R> out = new ArrayList<>();
+            while (rs.next() && out.size() < max) {
+                out.add(mapper.map(rs));
             }
-        } catch (SQLException e) {
-            throw s.fail(e, sql.jdbcSql);
-        }
+            return out;
+        }, true);
     }
 
+    /**
+     * Runs the statement as a write. Pending changes are flushed before it; since the library cannot tell which rows
+     * it changed, every entity the session tracks is re-read after it.
+     */
     @Override
     public int execute() {
         return run(s -> {
-            Connection c = s.connectionForWork();
-            try (PreparedStatement ps = c.prepareStatement(sql.jdbcSql)) {
-                bindAll(ps);
-                int n = ps.executeUpdate();
-                s.wrote();
-                return n;
-            } catch (SQLException e) {
-                throw s.fail(e, sql.jdbcSql);
-            }
+            int n = s.runner().update(sql.jdbcSql, this::bindAll);
+            s.reloadAll();
+            return n;
         });
     }
 }

@@ -1,7 +1,5 @@
 package org.alchemiststack.internal.query;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Spliterator;
@@ -12,65 +10,64 @@ import java.util.stream.StreamSupport;
 import org.alchemiststack.AlchemistException;
 import org.alchemiststack.Session;
 import org.alchemiststack.internal.ContextCore;
+import org.alchemiststack.internal.LeakTracker;
 import org.alchemiststack.internal.model.ModelMeta;
 import org.alchemiststack.internal.session.DefaultSession;
-import org.alchemiststack.internal.session.LeakTracker;
+import org.alchemiststack.internal.session.Sessions;
+import org.alchemiststack.internal.session.StatementRunner;
 
 /**
  * Forward-only streaming of query results with a fetch size. Outside a session the stream owns a short session whose
  * connection returns to the pool when the stream is closed, or, if it is dropped unclosed, when the leak cleaner finds
- * it.
+ * it. Leak detection watches the row source, which the stream, its {@code iterator()} and its {@code spliterator()}
+ * all reach: a stream read through its iterator is never closed under its reader, however soon the {@code Stream}
+ * object itself is garbage.
  */
 final class Streams {
     private Streams() {
     }
 
-    static <T> Stream<T> open(ContextCore core, ModelMeta<T> meta, DefaultSession given, SqlParts p, int fetchSize) {
+    static <T> Stream<T> open(Sessions sessions, ModelMeta<T> meta, DefaultSession given, SqlParts p, int fetchSize) {
+        ContextCore core = sessions.core();
         DefaultSession s = given;
         boolean owned = false;
         if (s == null) {
-            Session bound = core.boundSession();
+            Session bound = sessions.boundSession();
             if (bound != null) {
                 s = (DefaultSession) bound;
             } else {
-                s = core.openSession(false);
+                s = sessions.openSession(false);
                 owned = true;
             }
         }
         String sql = p.sql.toString();
-        PreparedStatement ps = null;
-        ResultSet rs;
-        Connection c;
+        int rows = core.dialect().streamingFetchSize(fetchSize);
+        StatementRunner.OpenCursor cursor;
         s.enterUsable();
         try {
             s.autoflush();
-            c = s.connectionForWork();
-            ps = c.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
-            ps.setFetchSize(core.dialect().streamingFetchSize(fetchSize));
-            QueryImpl.bind(ps, p);
-            rs = ps.executeQuery();
-        } catch (SQLException e) {
-            AlchemistException ex = s.fail(e, sql);
-            closeAll(null, ps, owned ? s : null, ex);
-            throw ex;
+            cursor = s.runner().open(sql, ps -> {
+                ps.setFetchSize(rows);
+                QueryImpl.bind(ps, p);
+            });
         } catch (RuntimeException e) {
-            closeAll(null, ps, owned ? s : null, e);
+            if (owned) {
+                closeAll(null, s, e);
+            }
             throw e;
         } finally {
             s.exit();
         }
-        Rows<T> rows = new Rows<>(core, meta, rs, sql);
-        Stream<T> stream = StreamSupport.stream(rows, false);
-        LeakTracker.Guard guard = core.leaks().register(stream, "stream", owned ? core.sessionsOpen::decrement : null);
+        Rows<T> source = new Rows<>(s.runner(), meta, cursor.rows(), sql);
+        LeakTracker.Guard guard = core.leaks().register(source, "stream", owned ? core.sessionsOpen::decrement : null);
         if (owned) {
-            guard.acquired(c, false);
+            guard.acquired(cursorConnection(cursor, guard), false);
         }
-        final PreparedStatement statement = ps;
         final DefaultSession session = owned ? s : null;
-        return stream.onClose(() -> {
+        return StreamSupport.stream(source, false).onClose(() -> {
             guard.closed();
             RuntimeException failure = new RuntimeException("closing stream");
-            closeAll(rs, statement, session, failure);
+            closeAll(cursor, session, failure);
             if (failure.getSuppressed().length > 0) {
                 Throwable first = failure.getSuppressed()[0];
                 throw first instanceof RuntimeException r ? r
@@ -79,20 +76,27 @@ final class Streams {
         });
     }
 
-    private static void closeAll(ResultSet rs, PreparedStatement ps, DefaultSession owned, Throwable collect) {
+    private static java.sql.Connection cursorConnection(StatementRunner.OpenCursor cursor, LeakTracker.Guard guard) {
         try {
-            if (rs != null) {
-                rs.close();
-            }
+            return cursor.statement().getConnection();
         } catch (SQLException e) {
-            collect.addSuppressed(e);
+            guard.closed();
+            throw new AlchemistException("Reading the connection of a query stream failed", e);
         }
-        try {
-            if (ps != null) {
-                ps.close();
+    }
+
+    private static void closeAll(StatementRunner.OpenCursor cursor, DefaultSession owned, Throwable collect) {
+        if (cursor != null) {
+            try {
+                cursor.rows().close();
+            } catch (SQLException e) {
+                collect.addSuppressed(e);
             }
-        } catch (SQLException e) {
-            collect.addSuppressed(e);
+            try {
+                cursor.statement().close();
+            } catch (SQLException e) {
+                collect.addSuppressed(e);
+            }
         }
         if (owned != null) {
             try {
@@ -105,14 +109,14 @@ final class Streams {
 
     /** Reads one row per advance; entities are not tracked. */
     private static final class Rows<T> extends Spliterators.AbstractSpliterator<T> {
-        private final ContextCore core;
+        private final StatementRunner runner;
         private final ModelMeta<T> meta;
         private final ResultSet rs;
         private final String sql;
 
-        Rows(ContextCore core, ModelMeta<T> meta, ResultSet rs, String sql) {
+        Rows(StatementRunner runner, ModelMeta<T> meta, ResultSet rs, String sql) {
             super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
-            this.core = core;
+            this.runner = runner;
             this.meta = meta;
             this.rs = rs;
             this.sql = sql;
@@ -127,7 +131,7 @@ final class Streams {
                 action.accept(meta.newInstance(DefaultSession.readRow(meta, rs)));
                 return true;
             } catch (SQLException e) {
-                throw core.errors().translate(e, sql);
+                throw runner.translate(e, sql);
             }
         }
     }

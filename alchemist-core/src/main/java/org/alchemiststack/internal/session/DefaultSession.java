@@ -3,32 +3,32 @@ package org.alchemiststack.internal.session;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.alchemiststack.AlchemistException;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.alchemiststack.ConcurrentSessionUseException;
 import org.alchemiststack.InvalidValueException;
 import org.alchemiststack.NoOpenSessionException;
 import org.alchemiststack.NotFoundException;
 import org.alchemiststack.Session;
 import org.alchemiststack.internal.ContextCore;
+import org.alchemiststack.internal.LeakTracker;
 import org.alchemiststack.internal.model.ColumnMeta;
 import org.alchemiststack.internal.model.ModelMeta;
-import org.alchemiststack.internal.query.QueryImpl;
-import org.alchemiststack.internal.query.SqlStatementImpl;
 import org.alchemiststack.query.Query;
 import org.alchemiststack.query.SqlStatement;
 
 /**
- * The session: a connection borrowed on first use, an identity map per model, pending inserts and deletes, and a guard
- * that lets one thread in at a time. Writing is delegated to {@link Flush}.
+ * The session: an identity map per model, pending inserts and deletes, the values the library wrote into entities
+ * (undone on rollback), savepoint frames for nested units of work, and a guard that lets one thread in at a time. Its
+ * connection and transaction belong to its {@link StatementRunner}; writing is delegated to {@link Flush}.
  */
 public final class DefaultSession implements Session {
     private static final VarHandle OWNER;
@@ -42,27 +42,25 @@ public final class DefaultSession implements Session {
     }
 
     final ContextCore core;
-    /** Single-statement mode: the connection stays in auto-commit; used for one repository call. */
-    final boolean autoCommit;
-    private final boolean track;
-    private final LeakTracker.Guard guard;
-    @SuppressWarnings("unused")
-    private volatile Thread owner;
-    private int depth;
-    private Connection conn;
-    private boolean closed;
-    private boolean blockBound;
-    private String failure;
-    private boolean wroteInTransaction;
-    /** Whether the current connection has left auto-commit, so a COMMIT or ROLLBACK must end its transaction. */
-    private boolean inTransaction;
+    final Sessions sessions;
+    final StatementRunner runner;
+    final EntityWrites writes = new EntityWrites();
     final IdentityMap identities;
     final PendingInserts inserts = new PendingInserts();
     final ArrayList<Entry> deletes = new ArrayList<>();
+    /** Whether rows read and written are tracked; a one-statement session tracks nothing. */
+    private final boolean track;
+    private final LeakTracker.Guard guard;
+    private final ArrayList<Frame> frames = new ArrayList<>(0);
+    @SuppressWarnings("unused")
+    private volatile Thread owner;
+    private int depth;
+    private boolean closed;
+    private boolean blockBound;
 
-    public DefaultSession(ContextCore core, boolean autoCommit, boolean forUser) {
-        this.core = core;
-        this.autoCommit = autoCommit;
+    DefaultSession(Sessions sessions, boolean autoCommit, boolean forUser) {
+        this.sessions = sessions;
+        this.core = sessions.core();
         this.track = !autoCommit;
         this.identities = new IdentityMap(core.models().size());
         core.sessionsOpen.increment();
@@ -71,13 +69,14 @@ public final class DefaultSession implements Session {
         } else {
             this.guard = null;
         }
+        this.runner = new StatementRunner(core, autoCommit, guard, this::afterRollback);
     }
 
-    public void markBlockBound() {
+    void markBlockBound() {
         this.blockBound = true;
     }
 
-    public boolean isBlockBound() {
+    boolean isBlockBound() {
         return blockBound;
     }
 
@@ -111,108 +110,136 @@ public final class DefaultSession implements Session {
         }
     }
 
-    /** Enters, refusing work when the transaction failed. */
+    /** Enters, refusing work when the transaction (or the innermost nested one) failed. */
     public void enterUsable() {
         enter();
-        if (failure != null) {
+        try {
+            runner.checkUsable();
+        } catch (RuntimeException e) {
             exit();
-            throw new IllegalStateException("This session's transaction failed and was rolled back (" + failure
-                    + "). Call rollback() to start a new transaction in it, or close() it.");
+            throw e;
         }
     }
 
-    // ---- connection ----
+    /** The session's statement runner, for query work running inside {@link #run(Function)}. */
+    public StatementRunner runner() {
+        return runner;
+    }
 
-    /** The connection with its transaction begun, borrowing one on first use: for writes, locks and streams. */
-    public Connection connectionForWork() {
-        return connectionFor(true);
+    // ---- rollback restores entities ----
+
+    /** After the whole transaction rolled back: every value the library wrote goes back; the session is emptied. */
+    private void afterRollback() {
+        writes.undoTo(0);
+        frames.clear();
+        clearState();
+    }
+
+    /** The state of the session when a nested unit of work began, to go back to if it fails. */
+    private record Frame(Savepoint savepoint, int writesMark, Entry[] entries, Object[] instances,
+            Object[][] snapshots, Entry.State[] states) {
+    }
+
+    private Frame capture(Savepoint sp) {
+        List<Entry> all = identities.all();
+        int n = all.size();
+        Entry[] entries = all.toArray(new Entry[0]);
+        Object[] instances = new Object[n];
+        Object[][] snapshots = new Object[n][];
+        Entry.State[] states = new Entry.State[n];
+        for (int i = 0; i < n; i++) {
+            Entry e = entries[i];
+            instances[i] = e.instance;
+            snapshots[i] = e.snapshot;
+            states[i] = e.state;
+        }
+        return new Frame(sp, writes.mark(), entries, instances, snapshots, states);
     }
 
     /**
-     * The connection for a read. Under READ COMMITTED (the PostgreSQL and H2 default, when no isolation is set) a read
-     * runs before the transaction begins, as it would see the same rows inside it; the transaction begins at the first
-     * write, so a read-only unit of work costs no COMMIT or ROLLBACK round trip.
+     * Puts the session back as it was when the frame was captured: values the library wrote since go back, entities
+     * added or loaded since are forgotten, and tracked class instances get their column values from their snapshot,
+     * which undoes changes the application made to them since (the frame was captured right after a flush).
      */
-    public Connection connectionForRead() {
-        return connectionFor(false);
-    }
-
-    private Connection connectionFor(boolean transaction) {
-        if (conn == null) {
-            conn = core.acquire();
-            if (guard != null) {
-                guard.acquired(conn, true);
-            }
-        }
-        if (!autoCommit && !inTransaction && (transaction || !core.readsBeforeTransaction())) {
-            try {
-                conn.setAutoCommit(false);
-            } catch (SQLException e) {
-                Connection c = conn;
-                conn = null;
-                if (guard != null) {
-                    guard.released();
+    private void restore(Frame f) {
+        writes.undoTo(f.writesMark());
+        clearState();
+        for (int i = 0; i < f.entries().length; i++) {
+            Entry e = f.entries()[i];
+            e.instance = f.instances()[i];
+            e.snapshot = f.snapshots()[i];
+            e.state = f.states()[i];
+            identities.put(e.meta, e.id, e);
+            if (!e.meta.record && e.snapshot != null) {
+                for (ColumnMeta c : e.meta.columns) {
+                    Object v = e.snapshot[c.index];
+                    if (v != null || !c.primitive) {
+                        c.set(e.instance, v);
+                    }
                 }
-                AlchemistException ex = core.errors().translate(e, null);
-                core.discard(c, ex);
-                throw ex;
-            }
-            inTransaction = true;
-            if (guard != null) {
-                guard.began();
             }
         }
-        return conn;
     }
 
-    private void release() {
-        Connection c = conn;
-        conn = null;
-        wroteInTransaction = false;
-        inTransaction = false;
-        if (guard != null) {
-            guard.released();
-        }
-        if (c != null) {
+    /**
+     * Runs a nested unit of work in a savepoint: pending changes are flushed first; when the work returns, its
+     * changes are flushed and stay part of this transaction; when it throws, exactly its writes are rolled back and
+     * the entities restored, and the exception goes on. Serialization failures and lost connections end the whole
+     * transaction instead, for the outermost unit of work to retry.
+     */
+    public <R> R nested(Supplier<R> work) {
+        enterUsable();
+        try {
+            flushInside();
+            Savepoint sp = runner.savepoint();
+            Frame frame = capture(sp);
+            frames.add(frame);
             try {
-                c.close();
-            } catch (SQLException e) {
-                throw core.errors().translate(e, null);
+                R result = work.get();
+                runner.checkUsable();
+                flushInside();
+                frames.remove(frames.size() - 1);
+                runner.releaseSavepoint(sp);
+                return result;
+            } catch (RuntimeException | Error e) {
+                undoNested(frame, e);
+                throw e;
             }
+        } finally {
+            exit();
         }
     }
 
-    /** Translates a failure; inside a transaction, rolls it back and marks the session failed. */
-    public AlchemistException fail(SQLException e, String sql) {
-        return fail(core.errors().translate(e, sql));
-    }
-
-    /** Marks the session failed after any error that left the transaction unusable, rolling it back. */
-    public AlchemistException fail(AlchemistException ex) {
-        if (conn != null && inTransaction) {
-            try {
-                conn.rollback();
-            } catch (SQLException r) {
-                ex.addSuppressed(r);
-            }
-            try {
-                release();
-            } catch (RuntimeException r) {
-                ex.addSuppressed(r);
-            }
-            core.rollbacks.increment();
-            failure = ex.getClass().getSimpleName() + ": " + ex.getMessage();
-            clearState();
+    private void undoNested(Frame frame, Throwable failure) {
+        if (frames.isEmpty() || frames.get(frames.size() - 1) != frame) {
+            return;
         }
-        return ex;
+        frames.remove(frames.size() - 1);
+        if (runner.failed() || !runner.holdsConnection()) {
+            return;
+        }
+        if (StatementRunner.endsTransaction(failure)) {
+            runner.failWhole(failure);
+            return;
+        }
+        try {
+            runner.rollbackTo(frame.savepoint());
+        } catch (RuntimeException r) {
+            failure.addSuppressed(r);
+            return;
+        }
+        restore(frame);
     }
 
-    /** Records that a statement wrote in the open transaction (bulk query statements and raw SQL call it too). */
-    public void wrote() {
-        wroteInTransaction = true;
+    private void refuseInsideNested(String what) {
+        if (!frames.isEmpty()) {
+            throw new IllegalStateException(what + "() was called inside a nested inTransaction/useTransaction/scoped"
+                    + " block, which would end the enclosing transaction too. Return from the block to keep its"
+                    + " changes, or throw to undo them.");
+        }
     }
 
-    // ---- identity map ----
+    // ---- rows and the identity map ----
 
     Entry entryOf(ModelMeta<?> meta, Object id) {
         return identities.get(meta, id);
@@ -227,11 +254,11 @@ public final class DefaultSession implements Session {
         Object id = values[meta.id.index];
         Entry e = identities.get(meta, id);
         if (e != null) {
-            return e.state == Entry.DELETED ? null : (T) e.instance;
+            return e.state == Entry.State.DELETED ? null : (T) e.instance;
         }
         T instance = meta.newInstance(values);
         identities.put(meta, id, new Entry((ModelMeta<Object>) meta, instance, Values.snapshot(meta, values), id,
-                Entry.MANAGED));
+                Entry.State.MANAGED));
         return instance;
     }
 
@@ -245,15 +272,46 @@ public final class DefaultSession implements Session {
         return v;
     }
 
-    /** Forgets every tracked entity of a model, after a bulk statement changed rows behind the map. */
-    public void evict(ModelMeta<?> meta) {
-        identities.evict(meta);
+    /** Sets an entity's columns to values just read, keeping it tracked with them as its snapshot. */
+    void refresh(Entry e, Object[] values) {
+        ModelMeta<Object> meta = e.meta;
+        if (meta.record) {
+            e.instance = meta.newInstance(values);
+        } else {
+            for (ColumnMeta c : meta.columns) {
+                Object v = values[c.index];
+                if ((v != null || !c.primitive) && Values.changed(c, c.get(e.instance), v)) {
+                    writes.write(meta, e.instance, c, v);
+                }
+            }
+        }
+        e.snapshot = Values.snapshot(meta, values);
+        e.state = Entry.State.MANAGED;
     }
 
-    /** Flushes pending changes when there are any, before a query. */
+    /** Flushes pending changes when there are any, before a query or a bulk write. */
     public void autoflush() {
         if (!inserts.isEmpty() || !deletes.isEmpty() || !identities.isEmpty()) {
             flushInside();
+        }
+    }
+
+    /**
+     * After a statement that may have changed rows of a model behind the identity map (a bulk update or delete):
+     * re-reads the tracked entities of that model; those whose rows are gone leave the session.
+     */
+    public void reload(ModelMeta<?> meta) {
+        if (track) {
+            new Reload(this).model(meta);
+        }
+    }
+
+    /** After raw SQL that wrote: re-reads every tracked entity. */
+    public void reloadAll() {
+        if (track && !identities.isEmpty()) {
+            for (ModelMeta<?> m : core.models()) {
+                new Reload(this).model(m);
+            }
         }
     }
 
@@ -286,11 +344,11 @@ public final class DefaultSession implements Session {
         Object id = meta.id.get(entity);
         if (id != null) {
             Entry known = entryOf(meta, id);
-            if (known != null && known.instance == entity && known.state == Entry.MANAGED) {
+            if (known != null && known.instance == entity && known.state == Entry.State.MANAGED) {
                 return known;
             }
         }
-        Entry e = new Entry(meta, entity, null, null, Entry.NEW);
+        Entry e = new Entry(meta, entity, null, null, Entry.State.NEW);
         inserts.add(e);
         return e;
     }
@@ -308,26 +366,15 @@ public final class DefaultSession implements Session {
             Object id = normalizeId(meta, rawId);
             Entry e = entryOf(meta, id);
             if (e != null) {
-                return e.state == Entry.DELETED ? Optional.empty() : Optional.of((T) e.instance);
+                return e.state == Entry.State.DELETED ? Optional.empty() : Optional.of((T) e.instance);
             }
             if (!inserts.isEmpty() || !deletes.isEmpty()) {
                 flushInside();
             }
-            return Optional.ofNullable(selectOne(meta, meta.selectById, id));
+            return Optional.ofNullable(runner.query(meta.selectById, ps -> meta.id.codec.bind(ps, 1, id),
+                    rs -> rs.next() ? materialize(meta, readRow(meta, rs)) : null, true));
         } finally {
             exit();
-        }
-    }
-
-    private <T> T selectOne(ModelMeta<T> meta, String sql, Object id) {
-        Connection c = connectionForRead();
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            meta.id.codec.bind(ps, 1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? materialize(meta, readRow(meta, rs)) : null;
-            }
-        } catch (SQLException ex) {
-            throw fail(ex, sql);
         }
     }
 
@@ -346,42 +393,20 @@ public final class DefaultSession implements Session {
             autoflush();
             String sql = core.dialect().supportsSelectForUpdate() ? meta.selectById + " FOR UPDATE"
                     : meta.selectById;
-            Connection c = connectionForWork();
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                meta.id.codec.bind(ps, 1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.empty();
-                    }
-                    Object[] values = readRow(meta, rs);
-                    Entry e = entryOf(meta, id);
-                    if (e != null && track) {
-                        refresh(e, values);
-                        return Optional.of(type.cast(e.instance));
-                    }
-                    return Optional.ofNullable(materialize(meta, values));
-                }
-            } catch (SQLException ex) {
-                throw fail(ex, sql);
+            Object[] values = runner.query(sql, ps -> meta.id.codec.bind(ps, 1, id),
+                    rs -> rs.next() ? readRow(meta, rs) : null, false);
+            if (values == null) {
+                return Optional.empty();
             }
+            Entry e = entryOf(meta, id);
+            if (e != null && track) {
+                refresh(e, values);
+                return Optional.of(type.cast(e.instance));
+            }
+            return Optional.ofNullable(materialize(meta, values));
         } finally {
             exit();
         }
-    }
-
-    private void refresh(Entry e, Object[] values) {
-        ModelMeta<Object> meta = e.meta;
-        if (meta.record) {
-            e.instance = meta.newInstance(values);
-        } else {
-            for (ColumnMeta c : meta.columns) {
-                if (values[c.index] != null || !c.primitive) {
-                    c.set(e.instance, values[c.index]);
-                }
-            }
-        }
-        e.snapshot = Values.snapshot(meta, values);
-        e.state = Entry.MANAGED;
     }
 
     @Override
@@ -395,6 +420,11 @@ public final class DefaultSession implements Session {
         }
     }
 
+    /**
+     * Makes the entity the session's instance for its id, to be written at flush. A detached instance is checked
+     * against its own version: when that differs from the version the session loaded, the session's snapshot is not
+     * its base, so every column is written and the UPDATE expects the instance's version.
+     */
     Entry updateInside(ModelMeta<Object> meta, Object entity) {
         Object id = meta.id.get(entity);
         if (id == null) {
@@ -405,17 +435,27 @@ public final class DefaultSession implements Session {
         if (pending != null) {
             return pending;
         }
+        id = normalizeId(meta, id);
         Entry e = identities.get(meta, id);
         if (e == null) {
-            e = new Entry(meta, entity, null, id, Entry.MANAGED);
+            e = new Entry(meta, entity, null, id, Entry.State.MANAGED);
             identities.put(meta, id, e);
-        } else if (e.state == Entry.DELETED) {
+        } else if (e.state == Entry.State.DELETED) {
             throw new IllegalStateException(meta.type.getSimpleName() + " with id " + id + " was deleted in this"
                     + " session; it cannot be updated.");
-        } else {
-            e.instance = entity;
+        } else if (e.instance != entity) {
+            adoptDetached(e, entity);
         }
         return e;
+    }
+
+    /** A detached instance takes the place of the tracked one; its own version is what the write will expect. */
+    private static void adoptDetached(Entry e, Object entity) {
+        ColumnMeta v = e.meta.version;
+        if (e.snapshot != null && v != null && Values.changed(v, v.get(entity), e.snapshot[v.index])) {
+            e.snapshot = null;
+        }
+        e.instance = entity;
     }
 
     @Override
@@ -436,15 +476,17 @@ public final class DefaultSession implements Session {
         if (id == null) {
             throw new IllegalArgumentException(meta.type.getSimpleName() + " has no id, so it cannot be deleted.");
         }
+        id = normalizeId(meta, id);
         Entry e = identities.get(meta, id);
         if (e == null) {
-            e = new Entry(meta, entity, null, id, Entry.DELETED);
+            e = new Entry(meta, entity, null, id, Entry.State.DELETED);
             identities.put(meta, id, e);
-        } else if (e.state == Entry.DELETED) {
+        } else if (e.state == Entry.State.DELETED) {
             return;
+        } else if (e.instance != entity) {
+            adoptDetached(e, entity);
         }
-        e.state = Entry.DELETED;
-        e.instance = entity;
+        e.state = Entry.State.DELETED;
         deletes.add(e);
     }
 
@@ -469,18 +511,10 @@ public final class DefaultSession implements Session {
     public void commit() {
         enterUsable();
         try {
+            refuseInsideNested("commit");
             flushInside();
-            if (conn != null) {
-                if (inTransaction) {
-                    try {
-                        conn.commit();
-                    } catch (SQLException e) {
-                        throw fail(e, "COMMIT");
-                    }
-                }
-                core.commits.increment();
-                release();
-            }
+            runner.commit();
+            writes.clear();
         } finally {
             exit();
         }
@@ -490,22 +524,11 @@ public final class DefaultSession implements Session {
     public void rollback() {
         enter();
         try {
-            failure = null;
-            clearState();
-            if (conn != null) {
-                AlchemistException error = null;
-                if (inTransaction) {
-                    try {
-                        conn.rollback();
-                    } catch (SQLException e) {
-                        error = core.errors().translate(e, "ROLLBACK");
-                    }
-                }
-                core.rollbacks.increment();
-                release();
-                if (error != null) {
-                    throw error;
-                }
+            refuseInsideNested("rollback");
+            try {
+                runner.rollback();
+            } finally {
+                afterRollback();
             }
         } finally {
             exit();
@@ -518,28 +541,34 @@ public final class DefaultSession implements Session {
             return;
         }
         enter();
+        RuntimeException first = null;
         try {
-            if (conn != null) {
-                try {
-                    if (inTransaction) {
-                        conn.rollback();
-                    }
-                    core.rollbacks.increment();
-                } catch (SQLException e) {
-                    throw core.errors().translate(e, "ROLLBACK");
-                } finally {
-                    release();
-                }
-            }
-        } finally {
-            closed = true;
-            clearState();
-            if (guard != null) {
-                guard.closed();
-            }
-            core.sessionsOpen.decrement();
-            exit();
+            runner.rollback();
+        } catch (RuntimeException e) {
+            first = e;
         }
+        afterRollback();
+        closed = true;
+        if (guard != null) {
+            try {
+                guard.closed();
+            } catch (RuntimeException e) {
+                first = keep(first, e);
+            }
+        }
+        core.sessionsOpen.decrement();
+        exit();
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    private static RuntimeException keep(RuntimeException first, RuntimeException next) {
+        if (first == null) {
+            return next;
+        }
+        first.addSuppressed(next);
+        return first;
     }
 
     @Override
@@ -551,7 +580,7 @@ public final class DefaultSession implements Session {
     public boolean hasPendingChanges() {
         enter();
         try {
-            return !inserts.isEmpty() || !deletes.isEmpty() || wroteInTransaction || !dirtyInside().isEmpty();
+            return !inserts.isEmpty() || !deletes.isEmpty() || runner.wrote() || !identities.dirty().isEmpty();
         } finally {
             exit();
         }
@@ -561,19 +590,15 @@ public final class DefaultSession implements Session {
     public List<Object> dirty() {
         enter();
         try {
-            return dirtyInside();
+            List<Entry> entries = identities.dirty();
+            List<Object> out = new ArrayList<>(entries.size());
+            for (Entry e : entries) {
+                out.add(e.instance);
+            }
+            return out;
         } finally {
             exit();
         }
-    }
-
-    private List<Object> dirtyInside() {
-        List<Entry> entries = identities.dirty();
-        List<Object> out = new ArrayList<>(entries.size());
-        for (Entry e : entries) {
-            out.add(e.instance);
-        }
-        return out;
     }
 
     @Override
@@ -584,9 +609,9 @@ public final class DefaultSession implements Session {
             inserts.remove(entity);
             deletes.removeIf(e -> e.instance == entity);
             Object id = meta.id.get(entity);
-            Entry e = id == null ? null : identities.get(meta, id);
+            Entry e = id == null ? null : identities.get(meta, normalizeId(meta, id));
             if (e != null && e.instance == entity) {
-                identities.remove(meta, id);
+                identities.remove(meta, e.id);
             }
         } finally {
             exit();
@@ -613,7 +638,7 @@ public final class DefaultSession implements Session {
     public Connection connection() {
         enterUsable();
         try {
-            return connectionForWork();
+            return runner.userConnection();
         } finally {
             exit();
         }
@@ -621,12 +646,12 @@ public final class DefaultSession implements Session {
 
     @Override
     public <T> Query<T> query(Class<T> type) {
-        return new QueryImpl<>(core, core.meta(type), this);
+        return sessions.queries().query(core.meta(type), this);
     }
 
     @Override
     public SqlStatement sql(String sql) {
-        return new SqlStatementImpl(core, this, sql);
+        return sessions.queries().sql(this, sql);
     }
 
     @Override
@@ -666,7 +691,7 @@ public final class DefaultSession implements Session {
     }
 
     /** Runs query work inside this session, one thread at a time, after flushing pending changes. */
-    public <R> R run(java.util.function.Function<DefaultSession, R> work) {
+    public <R> R run(Function<DefaultSession, R> work) {
         enterUsable();
         try {
             autoflush();
@@ -687,6 +712,6 @@ public final class DefaultSession implements Session {
 
     @Override
     public String toString() {
-        return "Session[" + (closed ? "closed" : conn == null ? "idle" : "in transaction") + ", " + core + "]";
+        return "Session[" + (closed ? "closed" : runner.toString()) + ", " + core + "]";
     }
 }

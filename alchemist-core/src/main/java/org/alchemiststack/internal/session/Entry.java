@@ -4,17 +4,24 @@ import org.alchemiststack.internal.model.ModelMeta;
 
 /** One entity a session knows: its current instance and the column values last read or written. */
 final class Entry {
-    static final byte NEW = 0;
-    static final byte MANAGED = 1;
-    static final byte DELETED = 2;
+    /** Where an entity stands in its session. */
+    enum State {
+        /** Added, not yet inserted. */
+        NEW,
+        /** Inserted or loaded; changes are written at flush. */
+        MANAGED,
+        /** Deleted in this session; the row is deleted at flush. */
+        DELETED
+    }
 
     final ModelMeta<Object> meta;
     Object instance;
+    /** The column values as last read or written, or null when unknown (a detached entity given to update). */
     Object[] snapshot;
     Object id;
-    byte state;
+    State state;
 
-    Entry(ModelMeta<Object> meta, Object instance, Object[] snapshot, Object id, byte state) {
+    Entry(ModelMeta<Object> meta, Object instance, Object[] snapshot, Object id, State state) {
         this.meta = meta;
         this.instance = instance;
         this.snapshot = snapshot;

@@ -1,14 +1,12 @@
 package org.alchemiststack.internal.session;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.alchemiststack.AlchemistException;
 import org.alchemiststack.InvalidValueException;
 import org.alchemiststack.OptimisticLockException;
@@ -18,8 +16,18 @@ import org.alchemiststack.internal.model.ModelMeta;
 import org.alchemiststack.model.ValueKind;
 
 /**
- * One flush: inserts in the order they were added (consecutive rows of one model in multi-row statements), then
- * updates and deletes ordered by table and id. Any failure rolls back the transaction and marks the session failed.
+ * One flush. Every value is checked before the first statement is sent. The order, the one rule the README states:
+ * <ol>
+ *   <li>deletes that free an id or a unique value that a pending insert or update takes, in the order delete() was
+ *   called;</li>
+ *   <li>updates whose old unique value a pending insert takes, by table and id;</li>
+ *   <li>inserts, in the order add() was called (consecutive rows of one model in multi-row statements);</li>
+ *   <li>the other updates, by table and id, so that two units of work updating the same rows lock them in the same
+ *   order;</li>
+ *   <li>the other deletes, in the order delete() was called (child rows before their parent).</li>
+ * </ol>
+ * A failure hands the exception to the statement runner, which rolls the transaction (or the nested savepoint) back;
+ * the values written into entities are then restored.
  */
 final class Flush {
     private static final Comparator<Entry> BY_TABLE_THEN_ID = Comparator
@@ -27,40 +35,72 @@ final class Flush {
             .thenComparing(e -> e.id, Flush::compareIds);
 
     private final DefaultSession session;
-    private String sql;
+    private final StatementRunner runner;
 
     Flush(DefaultSession session) {
         this.session = session;
+        this.runner = session.runner;
+    }
+
+    /** A pending update with the values it will write. */
+    private record Update(Entry entry, long mask, Object[] values) {
+    }
+
+    /** A column value that a unique key or the id holds. */
+    private record Key(int model, int column, Object value) {
+        static Key of(ModelMeta<?> meta, ColumnMeta c, Object v) {
+            return new Key(meta.index, c.index, v instanceof byte[] b ? ByteBuffer.wrap(b) : v);
+        }
     }
 
     void run() {
         try {
-            if (!session.inserts.isEmpty()) {
-                insertAll();
+            List<Entry> inserts = new ArrayList<>(session.inserts.inOrder());
+            List<Object[]> insertRows = new ArrayList<>(inserts.size());
+            for (Entry e : inserts) {
+                insertRows.add(prepareInsert(e));
             }
-            List<Entry> dirty = session.identities.dirty();
-            if (!dirty.isEmpty()) {
-                if (dirty.size() > 1) {
-                    dirty.sort(BY_TABLE_THEN_ID);
-                }
-                for (Entry e : dirty) {
-                    update(e);
+            List<Update> updates = new ArrayList<>();
+            for (Entry e : session.identities.dirty()) {
+                Update u = prepareUpdate(e);
+                if (u != null) {
+                    updates.add(u);
                 }
             }
-            if (!session.deletes.isEmpty()) {
-                List<Entry> deletes = new ArrayList<>(session.deletes);
-                if (deletes.size() > 1) {
-                    deletes.sort(BY_TABLE_THEN_ID);
+            List<Entry> deletes = new ArrayList<>(session.deletes);
+            List<Entry> earlyDeletes = List.of();
+            List<Update> earlyUpdates = List.of();
+            if (!deletes.isEmpty() || (!updates.isEmpty() && !inserts.isEmpty())) {
+                Set<Key> insertKeys = keysTaken(inserts, insertRows);
+                Set<Key> taken = new HashSet<>(insertKeys);
+                for (Update u : updates) {
+                    taken.addAll(newUniqueKeys(u));
                 }
-                for (Entry e : deletes) {
-                    delete(e);
+                earlyDeletes = freeing(deletes, taken);
+                deletes.removeAll(earlyDeletes);
+                earlyUpdates = new ArrayList<>();
+                for (Update u : updates) {
+                    if (freesKey(u, insertKeys)) {
+                        earlyUpdates.add(u);
+                    }
                 }
-                session.deletes.clear();
+                updates.removeAll(earlyUpdates);
             }
-        } catch (SQLException e) {
-            throw session.fail(e, sql);
+            for (Entry e : earlyDeletes) {
+                delete(e);
+            }
+            updateAll(earlyUpdates);
+            if (!inserts.isEmpty()) {
+                insertAll(inserts, insertRows);
+            }
+            session.inserts.clear();
+            updateAll(updates);
+            for (Entry e : deletes) {
+                delete(e);
+            }
+            session.deletes.clear();
         } catch (AlchemistException e) {
-            throw session.fail(e);
+            throw runner.fail(e);
         }
     }
 
@@ -72,10 +112,71 @@ final class Flush {
         return String.valueOf(a).compareTo(String.valueOf(b));
     }
 
+    // ---- ordering ----
+
+    private static Set<Key> keysTaken(List<Entry> inserts, List<Object[]> rows) {
+        Set<Key> keys = new HashSet<>();
+        for (int i = 0; i < inserts.size(); i++) {
+            ModelMeta<Object> meta = inserts.get(i).meta;
+            Object[] row = rows.get(i);
+            for (ColumnMeta c : meta.columns) {
+                if ((c == meta.id || c.unique) && row[c.index] != null) {
+                    keys.add(Key.of(meta, c, row[c.index]));
+                }
+            }
+        }
+        return keys;
+    }
+
+    private static List<Key> newUniqueKeys(Update u) {
+        List<Key> keys = new ArrayList<>(1);
+        ModelMeta<Object> meta = u.entry.meta;
+        for (ColumnMeta c : meta.columns) {
+            Object now = u.values[c.index];
+            if (c.unique && now != null && (u.entry.snapshot == null
+                    || Values.changed(c, now, u.entry.snapshot[c.index]))) {
+                keys.add(Key.of(meta, c, now));
+            }
+        }
+        return keys;
+    }
+
+    /** Whether an update moves a unique column away from a value that a pending insert takes. */
+    private static boolean freesKey(Update u, Set<Key> insertKeys) {
+        Object[] old = u.entry.snapshot;
+        if (old == null) {
+            return false;
+        }
+        ModelMeta<Object> meta = u.entry.meta;
+        for (ColumnMeta c : meta.columns) {
+            if (c.unique && old[c.index] != null && Values.changed(c, u.values[c.index], old[c.index])
+                    && insertKeys.contains(Key.of(meta, c, old[c.index]))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The deletes whose id or unique values are taken by a pending insert or update, in call order. */
+    private static List<Entry> freeing(List<Entry> deletes, Set<Key> taken) {
+        List<Entry> out = new ArrayList<>();
+        for (Entry d : deletes) {
+            ModelMeta<Object> meta = d.meta;
+            Object[] values = d.snapshot != null ? d.snapshot : meta.values(d.instance);
+            for (ColumnMeta c : meta.columns) {
+                Object v = c == meta.id ? d.id : values[c.index];
+                if ((c == meta.id || c.unique) && v != null && taken.contains(Key.of(meta, c, v))) {
+                    out.add(d);
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
     // ---- inserts ----
 
-    private void insertAll() throws SQLException {
-        List<Entry> pending = session.inserts.inOrder();
+    private void insertAll(List<Entry> pending, List<Object[]> rows) {
         int i = 0;
         while (i < pending.size()) {
             ModelMeta<Object> meta = pending.get(i).meta;
@@ -83,75 +184,45 @@ final class Flush {
             while (j < pending.size() && pending.get(j).meta == meta && j - i < meta.maxRowsPerInsert) {
                 j++;
             }
-            insertGroup(meta, pending.subList(i, j));
+            insertGroup(meta, pending.subList(i, j), rows.subList(i, j));
             i = j;
         }
-        session.inserts.clear();
     }
 
-    private void insertGroup(ModelMeta<Object> meta, List<Entry> group) throws SQLException {
+    private void insertGroup(ModelMeta<Object> meta, List<Entry> group, List<Object[]> rows) {
         int n = group.size();
-        Object[][] rows = new Object[n][];
-        for (int r = 0; r < n; r++) {
-            rows[r] = prepareInsert(meta, group.get(r));
-        }
-        Connection c = session.connectionForWork();
-        boolean identity = meta.idStrategy == IdStrategy.IDENTITY;
-        if (!identity) {
-            sql = meta.insertSql(n);
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                bindRows(meta, ps, rows);
-                ps.executeUpdate();
+        StatementRunner.Binder binder = ps -> {
+            int p = 1;
+            for (Object[] row : rows) {
+                for (ColumnMeta col : meta.insertColumns) {
+                    col.codec.bind(ps, p++, row[col.index]);
+                }
             }
+        };
+        if (meta.idStrategy != IdStrategy.IDENTITY) {
+            runner.update(meta.insertSql(n), binder);
         } else {
             String returning = meta.insertReturningSql(n);
-            long[] ids = new long[n];
-            int got = 0;
-            if (returning != null) {
-                sql = returning;
-                try (PreparedStatement ps = c.prepareStatement(sql)) {
-                    bindRows(meta, ps, rows);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next() && got < n) {
-                            ids[got++] = rs.getLong(1);
-                        }
-                    }
-                }
-            } else {
-                sql = meta.insertSql(n);
-                try (PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
-                    bindRows(meta, ps, rows);
-                    ps.executeUpdate();
-                    try (ResultSet rs = ps.getGeneratedKeys()) {
-                        while (rs.next() && got < n) {
-                            ids[got++] = rs.getLong(1);
-                        }
-                    }
-                }
-            }
-            if (got != n) {
-                throw new AlchemistException("The database returned " + got + " generated ids for " + n
-                        + " inserted rows of " + meta.table + ". Statement: " + sql);
-            }
+            long[] ids = returning != null ? runner.insertReturningIds(returning, true, binder, n)
+                    : runner.insertReturningIds(meta.insertSql(n), false, binder, n);
             if (!isAscending(ids)) {
                 Arrays.sort(ids);
             }
             for (int r = 0; r < n; r++) {
                 Object id = meta.id.kind == ValueKind.INT ? (Object) (int) ids[r] : (Object) ids[r];
                 Entry e = group.get(r);
-                e.instance = meta.with(e.instance, meta.id, id);
-                rows[r][meta.id.index] = id;
+                e.instance = session.writes.write(meta, e.instance, meta.id, id);
+                rows.get(r)[meta.id.index] = id;
             }
         }
-        session.wrote();
         if (!session.tracks()) {
             return;
         }
         for (int r = 0; r < n; r++) {
             Entry e = group.get(r);
-            e.id = rows[r][meta.id.index];
-            e.state = Entry.MANAGED;
-            e.snapshot = Values.snapshot(meta, rows[r]);
+            e.id = rows.get(r)[meta.id.index];
+            e.state = Entry.State.MANAGED;
+            e.snapshot = Values.snapshot(meta, rows.get(r));
             session.identities.put(meta, e.id, e);
         }
     }
@@ -165,13 +236,15 @@ final class Flush {
         return true;
     }
 
-    /** Fills generated UUIDs and initial versions, reads and checks the row's values. */
-    private Object[] prepareInsert(ModelMeta<Object> meta, Entry e) {
+    /** Fills generated UUIDs and initial versions, reads, normalizes and checks the row's values. */
+    private Object[] prepareInsert(Entry e) {
+        ModelMeta<Object> meta = e.meta;
+        EntityWrites writes = session.writes;
         if (meta.idStrategy == IdStrategy.UUID && meta.id.get(e.instance) == null) {
-            e.instance = meta.with(e.instance, meta.id, DefaultSession.newUuid());
+            e.instance = writes.write(meta, e.instance, meta.id, DefaultSession.newUuid());
         }
         if (meta.version != null && meta.version.get(e.instance) == null) {
-            e.instance = meta.with(e.instance, meta.version, Values.nextVersion(meta.version, null));
+            e.instance = writes.write(meta, e.instance, meta.version, Values.nextVersion(meta.version, null));
         }
         Object[] values = meta.values(e.instance);
         if (values[meta.id.index] == null && meta.idStrategy == IdStrategy.ASSIGNED) {
@@ -184,19 +257,7 @@ final class Flush {
         return values;
     }
 
-    private static void bindRows(ModelMeta<Object> meta, PreparedStatement ps, Object[][] rows)
-            throws SQLException {
-        int p = 1;
-        ColumnMeta[] cols = meta.insertColumns;
-        for (Object[] row : rows) {
-            for (ColumnMeta col : cols) {
-                col.codec.bind(ps, p++, row[col.index]);
-            }
-        }
-    }
-
     // ---- updates ----
-
 
     /** Bit i set when updatableColumns[i] differs from the snapshot; all bits when there is no snapshot. */
     static long changedMask(Entry e) {
@@ -215,9 +276,13 @@ final class Flush {
         return mask;
     }
 
-    private void update(Entry e) throws SQLException {
+    private Update prepareUpdate(Entry e) {
         ModelMeta<Object> meta = e.meta;
         long mask = changedMask(e) & meta.allColumnsMask();
+        ColumnMeta v = meta.version;
+        if (mask == 0 && (v == null || e.snapshot != null)) {
+            return null;
+        }
         Object[] values = meta.values(e.instance);
         ColumnMeta[] cols = meta.updatableColumns;
         for (int i = 0; i < cols.length; i++) {
@@ -225,16 +290,28 @@ final class Flush {
                 Values.check(meta, cols[i], values[cols[i].index], false);
             }
         }
+        return new Update(e, mask, values);
+    }
+
+    private void updateAll(List<Update> updates) {
+        if (updates.size() > 1) {
+            updates.sort(Comparator.comparing(Update::entry, BY_TABLE_THEN_ID));
+        }
+        for (Update u : updates) {
+            update(u);
+        }
+    }
+
+    private void update(Update u) {
+        Entry e = u.entry;
+        ModelMeta<Object> meta = e.meta;
+        long mask = u.mask;
+        Object[] values = u.values;
+        ColumnMeta[] cols = meta.updatableColumns;
         ColumnMeta v = meta.version;
         Object oldVersion = v == null ? null : (e.snapshot != null ? e.snapshot[v.index] : values[v.index]);
         Object newVersion = v == null ? null : Values.nextVersion(v, oldVersion);
-        if (mask == 0 && (v == null || e.snapshot != null)) {
-            return;
-        }
-        sql = meta.updateSql(mask);
-        Connection c = session.connectionForWork();
-        int rows;
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
+        int rows = runner.update(meta.updateSql(mask), ps -> {
             int p = 1;
             for (int i = 0; i < cols.length; i++) {
                 if (i >= 63 || (mask & (1L << i)) != 0) {
@@ -248,16 +325,14 @@ final class Flush {
             if (v != null) {
                 v.codec.bind(ps, p, oldVersion);
             }
-            rows = ps.executeUpdate();
-        }
-        session.wrote();
+        });
         if (rows == 0) {
             throw new OptimisticLockException(meta.type.getSimpleName() + " with id " + e.id + " was "
                     + (v == null ? "deleted" : "changed or deleted (expected version " + oldVersion + ")")
                     + " by another unit of work since it was loaded. Reload it and apply the change again.");
         }
         if (v != null) {
-            e.instance = meta.with(e.instance, v, newVersion);
+            e.instance = session.writes.write(meta, e.instance, v, newVersion);
             values[v.index] = newVersion;
         }
         e.snapshot = Values.snapshot(meta, values);
@@ -265,22 +340,17 @@ final class Flush {
 
     // ---- deletes ----
 
-    private void delete(Entry e) throws SQLException {
+    private void delete(Entry e) {
         ModelMeta<Object> meta = e.meta;
         ColumnMeta v = meta.version;
         Object version = v == null ? null : (e.snapshot != null ? e.snapshot[v.index] : v.get(e.instance));
         boolean checkVersion = v != null && version != null;
-        sql = checkVersion ? meta.deleteByIdAndVersion : meta.deleteById;
-        Connection c = session.connectionForWork();
-        int rows;
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
+        int rows = runner.update(checkVersion ? meta.deleteByIdAndVersion : meta.deleteById, ps -> {
             meta.id.codec.bind(ps, 1, e.id);
             if (checkVersion) {
                 v.codec.bind(ps, 2, version);
             }
-            rows = ps.executeUpdate();
-        }
-        session.wrote();
+        });
         if (rows == 0 && checkVersion) {
             throw new OptimisticLockException(meta.type.getSimpleName() + " with id " + e.id + " was changed or"
                     + " deleted (expected version " + version + ") by another unit of work since it was loaded."

@@ -47,13 +47,6 @@ final class IdentityMap {
         }
     }
 
-    /** Forgets every entity of one model. */
-    void evict(ModelMeta<?> meta) {
-        if (tables != null && tables[meta.index] != null) {
-            tables[meta.index].clear();
-        }
-    }
-
     void clear() {
         tables = null;
     }
@@ -69,11 +62,32 @@ final class IdentityMap {
                 continue;
             }
             for (Entry e : t.values()) {
-                if (e.state == Entry.MANAGED && Flush.changedMask(e) != 0) {
+                if (e.state == Entry.State.MANAGED && Flush.changedMask(e) != 0) {
                     out.add(e);
                 }
             }
         }
         return out;
+    }
+
+    /** Every entry, of every model. */
+    List<Entry> all() {
+        List<Entry> out = new ArrayList<>();
+        if (tables != null) {
+            for (HashMap<Object, Entry> t : tables) {
+                if (t != null) {
+                    out.addAll(t.values());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The entries of one model. */
+    List<Entry> of(ModelMeta<?> meta) {
+        if (tables == null || tables[meta.index] == null) {
+            return List.of();
+        }
+        return new ArrayList<>(tables[meta.index].values());
     }
 }

@@ -1,9 +1,7 @@
 package org.alchemiststack.internal.session;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import org.alchemiststack.internal.model.ModelMeta;
 
@@ -62,50 +60,47 @@ public final class RepositoryOps {
         try {
             Object id = s.normalizeId(meta, rawId);
             Entry e = s.entryOf(meta, id);
-            if (e != null && e.state == Entry.MANAGED) {
+            if (e != null && e.state == Entry.State.MANAGED) {
                 return true;
             }
             s.autoflush();
-            Connection c = s.connectionForRead();
-            try (PreparedStatement ps = c.prepareStatement(meta.existsById)) {
-                meta.id.codec.bind(ps, 1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next();
-                }
-            } catch (SQLException ex) {
-                throw s.fail(ex, meta.existsById);
-            }
+            return s.runner.query(meta.existsById, ps -> meta.id.codec.bind(ps, 1, id), ResultSet::next, true);
         } finally {
             s.exit();
         }
     }
 
+    /** Deletes by id now, after flushing pending changes; the entity leaves the session. */
     public static <T> boolean deleteById(DefaultSession s, ModelMeta<T> meta, Object rawId) {
         s.enterUsable();
         try {
             Object id = s.normalizeId(meta, rawId);
             s.autoflush();
-            Connection c = s.connectionForWork();
-            try (PreparedStatement ps = c.prepareStatement(meta.deleteById)) {
-                meta.id.codec.bind(ps, 1, id);
-                int n = ps.executeUpdate();
-                s.wrote();
-                s.identities.remove(meta, id);
-                return n > 0;
-            } catch (SQLException ex) {
-                throw s.fail(ex, meta.deleteById);
-            }
+            int n = s.runner.update(meta.deleteById, ps -> meta.id.codec.bind(ps, 1, id));
+            s.identities.remove(meta, id);
+            return n > 0;
         } finally {
             s.exit();
         }
     }
 
+    /** Sets fields of one row now, after flushing pending changes; the tracked entities of the model are re-read. */
     public static <T> int updateById(DefaultSession s, ModelMeta<T> meta, Object rawId, Map<String, ?> values) {
         s.enterUsable();
         try {
             Object id = s.normalizeId(meta, rawId);
+            List<BulkUpdate.Assignment> set = BulkUpdate.assignments(meta, values);
             s.autoflush();
-            return new BulkUpdate(s, meta).byId(id, values);
+            int n = s.runner.update("UPDATE " + meta.quotedTable + BulkUpdate.setClause(meta, set) + " WHERE "
+                    + meta.id.quoted + " = ?", ps -> {
+                        int p = BulkUpdate.bind(ps, 1, set);
+                        meta.id.codec.bind(ps, p, id);
+                    });
+            Entry e = n > 0 && s.tracks() ? s.entryOf(meta, id) : null;
+            if (e != null && e.state == Entry.State.MANAGED) {
+                new Reload(s).entries(meta, List.of(e));
+            }
+            return n;
         } finally {
             s.exit();
         }

@@ -1,8 +1,5 @@
 package org.alchemiststack.internal.session;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -10,91 +7,195 @@ import java.util.List;
 import java.util.Set;
 import org.alchemiststack.AlchemistException;
 import org.alchemiststack.InvalidValueException;
+import org.alchemiststack.OptimisticLockException;
 import org.alchemiststack.internal.model.ColumnMeta;
 import org.alchemiststack.internal.model.IdStrategy;
 import org.alchemiststack.internal.model.ModelMeta;
 
-/** Insert-or-update by id in multi-row statements; rows without an id are inserted. */
+/**
+ * Insert-or-update by id. Rows without an id are inserted. A model without {@code @Version} on a database whose
+ * native upsert is keyed on the id alone uses that statement, many rows at a time. Otherwise (a versioned model, or
+ * MySQL/MariaDB, whose {@code ON DUPLICATE KEY} would also fire on another unique key and overwrite a different row)
+ * each row is first updated by id, and by version where there is one, and the rows not found are inserted: a row
+ * that exists with another version is an {@link OptimisticLockException}, and a collision on another unique key is a
+ * constraint violation. Either way the session then tracks the upserted instances with what was written.
+ */
 final class Upsert {
     private final DefaultSession session;
+    private final StatementRunner runner;
 
     Upsert(DefaultSession session) {
         this.session = session;
+        this.runner = session.runner;
+    }
+
+    /** One entity on its way: its current instance and the values to write. */
+    private static final class Row {
+        final Entry entry;
+        final Object[] values;
+
+        Row(Entry entry, Object[] values) {
+            this.entry = entry;
+            this.values = values;
+        }
     }
 
     @SuppressWarnings("unchecked")
     <T> List<T> run(Collection<T> entities) {
-        List<T> out = new ArrayList<>(entities.size());
-        List<Object[]> batch = new ArrayList<>();
+        List<Entry> out = new ArrayList<>(entities.size());
+        List<Row> batch = new ArrayList<>();
         Set<Object> batchIds = new HashSet<>();
-        ModelMeta<Object> batchMeta = null;
-        String sql = null;
         try {
             for (T entity : entities) {
                 ModelMeta<Object> meta = session.core.metaOf(entity);
-                Object e = entity;
-                if (meta.idStrategy == IdStrategy.UUID && meta.id.get(e) == null) {
-                    e = meta.with(e, meta.id, DefaultSession.newUuid());
+                Entry e = new Entry(meta, entity, null, null, Entry.State.NEW);
+                out.add(e);
+                if (meta.idStrategy == IdStrategy.UUID && meta.id.get(e.instance) == null) {
+                    e.instance = session.writes.write(meta, e.instance, meta.id, DefaultSession.newUuid());
                 }
-                if (meta.version != null && meta.version.get(e) == null) {
-                    e = meta.with(e, meta.version, meta.version.kind == org.alchemiststack.model.ValueKind.INT
-                            ? (Object) 0 : (Object) 0L);
+                if (meta.version != null && meta.version.get(e.instance) == null) {
+                    e.instance = session.writes.write(meta, e.instance, meta.version,
+                            Values.nextVersion(meta.version, null));
                 }
-                if (meta.id.get(e) == null) {
+                if (meta.id.get(e.instance) == null) {
                     if (meta.idStrategy != IdStrategy.IDENTITY) {
                         throw new InvalidValueException(meta.type.getSimpleName() + " has a null id; upsert needs"
                                 + " the id to find the row. Nothing was written.");
                     }
-                    sql = flushBatch(batchMeta, batch);
+                    write(batch);
                     batchIds.clear();
-                    out.add((T) RepositoryOps.insertNow(session, meta, e));
+                    out.set(out.size() - 1, session.addInside(meta, e.instance));
+                    session.flushInside();
                     continue;
                 }
-                Object[] values = meta.values(e);
+                Object[] values = meta.values(e.instance);
                 for (ColumnMeta c : meta.columns) {
                     Values.check(meta, c, values[c.index], false);
                 }
-                Object id = values[meta.id.index];
-                if (batchMeta != meta || batch.size() >= meta.maxRowsPerInsert || batchIds.contains(id)) {
+                e.id = values[meta.id.index];
+                if (!batch.isEmpty() && (batch.get(0).entry.meta != meta || batch.size() >= meta.maxRowsPerInsert
+                        || batchIds.contains(e.id))) {
                     // PostgreSQL refuses one ON CONFLICT statement touching a row twice; a repeated id starts a new
                     // statement so that the later entity wins, as it does on the other databases.
-                    sql = flushBatch(batchMeta, batch);
+                    write(batch);
                     batchIds.clear();
-                    batchMeta = meta;
                 }
-                batchIds.add(id);
-                batch.add(values);
-                session.evict(meta);
-                out.add((T) e);
+                batchIds.add(e.id);
+                batch.add(new Row(e, values));
             }
-            flushBatch(batchMeta, batch);
-        } catch (SQLException ex) {
-            throw session.fail(ex, sql);
+            write(batch);
         } catch (AlchemistException ex) {
-            throw session.fail(ex);
+            throw runner.fail(ex);
         }
-        return out;
+        List<T> result = new ArrayList<>(out.size());
+        for (Entry e : out) {
+            result.add((T) e.instance);
+        }
+        return result;
     }
 
-    private String flushBatch(ModelMeta<Object> meta, List<Object[]> batch) throws SQLException {
+    private void write(List<Row> batch) {
         if (batch.isEmpty()) {
-            return null;
+            return;
         }
-        String sql = meta.upsertSql(batch.size());
-        Connection c = session.connectionForWork();
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
+        ModelMeta<Object> meta = batch.get(0).entry.meta;
+        if (meta.version == null && session.core.dialect().upsertKeyedOnIdOnly()) {
+            runner.update(meta.upsertSql(batch.size()), ps -> {
+                int p = 1;
+                for (Row row : batch) {
+                    for (ColumnMeta col : meta.columns) {
+                        col.codec.bind(ps, p++, row.values[col.index]);
+                    }
+                }
+            });
+        } else {
+            updateThenInsert(meta, batch);
+        }
+        for (Row row : batch) {
+            track(row);
+        }
+        batch.clear();
+    }
+
+    private void updateThenInsert(ModelMeta<Object> meta, List<Row> batch) {
+        ColumnMeta v = meta.version;
+        ColumnMeta[] cols = meta.updatableColumns;
+        String sql = meta.updateSql(meta.allColumnsMask());
+        List<Row> missing = new ArrayList<>();
+        for (Row row : batch) {
+            Object oldVersion = v == null ? null : row.values[v.index];
+            int n = runner.update(sql, ps -> {
+                int p = 1;
+                for (ColumnMeta c : cols) {
+                    c.codec.bind(ps, p++, row.values[c.index]);
+                }
+                if (v != null) {
+                    v.codec.bind(ps, p++, Values.nextVersion(v, oldVersion));
+                }
+                meta.id.codec.bind(ps, p++, row.entry.id);
+                if (v != null) {
+                    v.codec.bind(ps, p, oldVersion);
+                }
+            });
+            if (n == 0) {
+                missing.add(row);
+            } else if (v != null) {
+                Object newVersion = Values.nextVersion(v, oldVersion);
+                row.entry.instance = session.writes.write(meta, row.entry.instance, v, newVersion);
+                row.values[v.index] = newVersion;
+            }
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        Set<Object> present = existing(meta, missing);
+        for (Row row : missing) {
+            if (present.contains(row.entry.id)) {
+                throw new OptimisticLockException(meta.type.getSimpleName() + " with id " + row.entry.id
+                        + " exists with another version than " + row.values[v == null ? meta.id.index : v.index]
+                        + ", so upsert did not overwrite it. Reload it and apply the change again; nothing was"
+                        + " written.");
+            }
+        }
+        runner.update(meta.insertWithIdSql(missing.size()), ps -> {
             int p = 1;
-            for (Object[] row : batch) {
-                for (ColumnMeta col : meta.columns) {
-                    col.codec.bind(ps, p++, row[col.index]);
+            for (Row row : missing) {
+                for (ColumnMeta c : meta.columns) {
+                    c.codec.bind(ps, p++, row.values[c.index]);
                 }
             }
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw session.fail(e, sql);
+        });
+    }
+
+    private Set<Object> existing(ModelMeta<Object> meta, List<Row> rows) {
+        StringBuilder sql = new StringBuilder("SELECT ").append(meta.id.quoted).append(" FROM ")
+                .append(meta.quotedTable).append(" WHERE ").append(meta.id.quoted).append(" IN (");
+        for (int i = 0; i < rows.size(); i++) {
+            sql.append(i == 0 ? "?" : ", ?");
         }
-        session.wrote();
-        batch.clear();
-        return sql;
+        sql.append(')');
+        return runner.query(sql.toString(), ps -> {
+            int p = 1;
+            for (Row row : rows) {
+                meta.id.codec.bind(ps, p++, row.entry.id);
+            }
+        }, rs -> {
+            Set<Object> ids = new HashSet<>();
+            while (rs.next()) {
+                ids.add(meta.id.codec.read(rs, 1));
+            }
+            return ids;
+        }, false);
+    }
+
+    /** The upserted instance becomes the session's instance for its id, with what was written as its snapshot. */
+    private void track(Row row) {
+        Entry e = row.entry;
+        if (!session.tracks()) {
+            return;
+        }
+        e.snapshot = Values.snapshot(e.meta, row.values);
+        e.state = Entry.State.MANAGED;
+        session.identities.put(e.meta, e.id, e);
     }
 }

@@ -1,4 +1,4 @@
-package org.alchemiststack.internal.session;
+package org.alchemiststack.internal;
 
 import java.lang.ref.Cleaner;
 import java.sql.Connection;

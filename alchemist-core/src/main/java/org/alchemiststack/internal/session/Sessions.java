@@ -1,0 +1,205 @@
+package org.alchemiststack.internal.session;
+
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.alchemiststack.AlchemistException;
+import org.alchemiststack.NoOpenSessionException;
+import org.alchemiststack.SerializationFailureException;
+import org.alchemiststack.Session;
+import org.alchemiststack.SessionScope;
+import org.alchemiststack.internal.ContextCore;
+import org.alchemiststack.internal.model.ModelMeta;
+import org.alchemiststack.query.Query;
+
+/**
+ * Units of work of one context: sessions opened for the application, short sessions for repository calls, blocks
+ * bound to the calling code (scoped, inTransaction, currentSession) and the retry of serialization failures. A unit
+ * of work started inside a bound session runs nested, in a savepoint of that session.
+ *
+ * <p>Thread-safe: it keeps no state of its own beyond the context's.
+ */
+public final class Sessions {
+    private final ContextCore core;
+    private final SessionScope scope;
+    private final QueryFactory queries;
+
+    public Sessions(ContextCore core, Function<Sessions, QueryFactory> queries) {
+        this.core = core;
+        this.scope = core.scope();
+        this.queries = queries.apply(this);
+    }
+
+    public ContextCore core() {
+        return core;
+    }
+
+    QueryFactory queries() {
+        return queries;
+    }
+
+    /** A new session; {@code forUser} sessions are tracked for leaks. */
+    public DefaultSession openSession(boolean forUser) {
+        checkOpen();
+        return new DefaultSession(this, false, forUser && core.settings().leakDetection());
+    }
+
+    /** The session bound to the calling code, or null. */
+    public Session boundSession() {
+        return scope.current();
+    }
+
+    /**
+     * Runs work in the bound session, or in a short session that commits before returning. A one-statement session
+     * stays in auto-commit and may send one write; work that may send more must pass {@code false}.
+     */
+    public <R> R withSession(boolean singleStatement, Function<DefaultSession, R> work) {
+        Session bound = scope.current();
+        if (bound != null) {
+            return work.apply((DefaultSession) bound);
+        }
+        checkOpen();
+        DefaultSession s = new DefaultSession(this, singleStatement, false);
+        try {
+            R r = work.apply(s);
+            s.commit();
+            s.close();
+            return r;
+        } catch (RuntimeException | Error e) {
+            closeAfter(s, e);
+            throw e;
+        }
+    }
+
+    /** Runs query work in the given session, else in the bound one, else in a short one; pending changes flushed. */
+    public <R> R runQuery(DefaultSession given, Function<DefaultSession, R> work) {
+        if (given != null) {
+            return given.run(work);
+        }
+        return withSession(true, s -> s.run(work));
+    }
+
+    public <T> Query<T> query(ModelMeta<T> meta) {
+        return queries.query(meta, null);
+    }
+
+    /**
+     * {@code Context.inTransaction}: nested in a bound session (a savepoint), or with retries in a new session.
+     */
+    public <R> R inTransaction(Function<Session, R> work) {
+        Session bound = scope.current();
+        if (bound != null) {
+            return ((DefaultSession) bound).nested(() -> work.apply(bound));
+        }
+        int max = core.settings().maxAttempts();
+        for (int attempt = 1; ; attempt++) {
+            checkOpen();
+            DefaultSession s = new DefaultSession(this, false, false);
+            s.markBlockBound();
+            try {
+                R result = scope.callWith(s, () -> {
+                    R r = work.apply(s);
+                    s.commit();
+                    return r;
+                });
+                s.close();
+                return result;
+            } catch (SerializationFailureException e) {
+                closeAfter(s, e);
+                if (attempt >= max) {
+                    throw new SerializationFailureException("The unit of work failed " + attempt + " times with"
+                            + " serialization failures or deadlocks and was not retried again (maxAttempts=" + max
+                            + "). Reduce contention on the rows it touches or raise maxAttempts. Last failure: "
+                            + e.getMessage(), e);
+                }
+                core.retries.increment();
+                backoff(attempt);
+            } catch (RuntimeException | Error e) {
+                closeAfter(s, e);
+                throw e;
+            }
+        }
+    }
+
+    /** Closes a block's session after the block failed; a failure to close is added to the block's, never hides it. */
+    private static void closeAfter(DefaultSession s, Throwable primary) {
+        try {
+            s.close();
+        } catch (RuntimeException | Error e) {
+            primary.addSuppressed(e);
+        }
+    }
+
+    private void backoff(int attempt) {
+        long base = core.settings().retryBaseDelay().toNanos();
+        long cap = core.settings().retryMaxDelay().toNanos();
+        long bound = Math.min(cap, base << Math.min(20, attempt - 1));
+        long nanos = bound <= 0 ? 0 : ThreadLocalRandom.current().nextLong(bound + 1);
+        if (nanos > 0) {
+            try {
+                Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AlchemistException("Interrupted while waiting to retry a unit of work.", e);
+            }
+        }
+    }
+
+    /** {@code Context.scoped}: nested in a bound session (a savepoint), or a new session bound for the block. */
+    public <R> R scoped(Supplier<R> block) {
+        Session bound = scope.current();
+        if (bound != null) {
+            return ((DefaultSession) bound).nested(block);
+        }
+        checkOpen();
+        DefaultSession s = new DefaultSession(this, false, false);
+        s.markBlockBound();
+        try {
+            R result = scope.callWith(s, () -> {
+                R r = block.get();
+                s.commit();
+                return r;
+            });
+            s.close();
+            return result;
+        } catch (RuntimeException | Error e) {
+            closeAfter(s, e);
+            throw e;
+        }
+    }
+
+    public Session currentSession() {
+        Session bound = scope.current();
+        if (bound != null && (bound.isOpen() || bound instanceof DefaultSession d && d.isBlockBound())) {
+            return bound;
+        }
+        if (bound != null) {
+            scope.unbind();
+        }
+        DefaultSession s = openSession(true);
+        scope.bind(s);
+        return s;
+    }
+
+    public void removeCurrentSession() {
+        Session bound = scope.current();
+        if (bound == null) {
+            return;
+        }
+        if (bound instanceof DefaultSession d && d.isBlockBound()) {
+            throw new IllegalStateException("The session bound here belongs to a scoped(..) or inTransaction(..)"
+                    + " block, which ends it itself; call removeCurrentSession() only for currentSession().");
+        }
+        try {
+            bound.close();
+        } finally {
+            scope.unbind();
+        }
+    }
+
+    private void checkOpen() {
+        if (core.isClosed()) {
+            throw new NoOpenSessionException(core + " is closed; build a new Context.");
+        }
+    }
+}

@@ -1,0 +1,466 @@
+package org.alchemiststack.internal.session;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.alchemiststack.AlchemistException;
+import org.alchemiststack.ConnectionException;
+import org.alchemiststack.SerializationFailureException;
+import org.alchemiststack.internal.ContextCore;
+import org.alchemiststack.internal.LeakTracker;
+import org.alchemiststack.internal.StatementObserver;
+
+/**
+ * Owns one session's connection and transaction: it borrows the connection, begins, sets and rolls back savepoints,
+ * commits, rolls back and gives the connection back; it prepares, binds (through the caller's {@link Binder}),
+ * executes and closes every statement, translates every {@link SQLException}, keeps the failed state and counts
+ * commits and rollbacks. Nothing else in the session path prepares or executes a statement.
+ *
+ * <p>Failure rule: a failed statement inside a savepoint marks only the savepoint failed (the nested block that set it
+ * rolls back to it); anywhere else, and for serialization failures and lost connections everywhere, it rolls back the
+ * whole transaction and the session refuses work until {@code rollback()}.
+ *
+ * <p>Not thread-safe: it belongs to its session, which lets one thread in at a time.
+ */
+public final class StatementRunner {
+
+    /** Binds a statement's parameters; it may also set statement options such as the maximum row count. */
+    @FunctionalInterface
+    public interface Binder {
+        /** Binds the parameters. */
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    /** Reads a result set into a value. */
+    @FunctionalInterface
+    public interface Reader<R> {
+        /** Reads the rows. */
+        R read(ResultSet rs) throws SQLException;
+    }
+
+    /** An open statement and its result set, for streams; the stream closes both. */
+    public record OpenCursor(PreparedStatement statement, ResultSet rows) {
+    }
+
+    static final Binder NO_PARAMETERS = ps -> { };
+
+    private final ContextCore core;
+    private final boolean autoCommit;
+    private final LeakTracker.Guard guard;
+    private final Runnable onRollback;
+    private final StatementObserver[] observers;
+    private Connection conn;
+    private boolean inTransaction;
+    private boolean wrote;
+    private int autoCommitWrites;
+    private String failure;
+    private String savepointFailure;
+    private final ArrayList<Savepoint> savepoints = new ArrayList<>(2);
+
+    /**
+     * @param autoCommit whether the connection stays in auto-commit (a one-statement repository call)
+     * @param onRollback told after the database rolled back the whole transaction, to restore entity state
+     */
+    StatementRunner(ContextCore core, boolean autoCommit, LeakTracker.Guard guard, Runnable onRollback) {
+        this.core = core;
+        this.autoCommit = autoCommit;
+        this.guard = guard;
+        this.onRollback = onRollback;
+        this.observers = core.observers();
+    }
+
+    // ---- state ----
+
+    /** Throws when the transaction, or the innermost savepoint, failed and was not yet rolled back. */
+    void checkUsable() {
+        if (failure != null) {
+            throw new IllegalStateException("This session's transaction failed and was rolled back (" + failure
+                    + "). Call rollback() to start a new transaction in it, or close() it.");
+        }
+        if (savepointFailure != null) {
+            throw new IllegalStateException("A statement in this nested transaction failed (" + savepointFailure
+                    + "). Let the exception leave the nested inTransaction/scoped block: its savepoint is rolled"
+                    + " back there and the outer unit of work can go on.");
+        }
+    }
+
+    boolean failed() {
+        return failure != null;
+    }
+
+    /** Whether a statement wrote in the open transaction. */
+    boolean wrote() {
+        return wrote;
+    }
+
+    boolean holdsConnection() {
+        return conn != null;
+    }
+
+    int savepointDepth() {
+        return savepoints.size();
+    }
+
+    // ---- connection ----
+
+    /**
+     * The connection; with {@code transaction}, its transaction begun. Under READ COMMITTED (the PostgreSQL and H2
+     * default, when no isolation is set) a read runs before the transaction begins, as it would see the same rows
+     * inside it; the transaction begins at the first write, so a read-only unit of work costs no COMMIT round trip.
+     */
+    private Connection connection(boolean transaction) {
+        if (conn == null) {
+            conn = core.acquire();
+            if (guard != null) {
+                guard.acquired(conn, true);
+            }
+        }
+        if (!autoCommit && !inTransaction && (transaction || !core.readsBeforeTransaction())) {
+            try {
+                conn.setAutoCommit(false);
+            } catch (SQLException e) {
+                Connection c = conn;
+                conn = null;
+                if (guard != null) {
+                    guard.released();
+                }
+                AlchemistException ex = core.errors().translate(e, null);
+                core.discard(c, ex);
+                throw ex;
+            }
+            inTransaction = true;
+            if (guard != null) {
+                guard.began();
+            }
+        }
+        return conn;
+    }
+
+    /** The connection with its transaction begun, for code outside the library ({@code Session.connection()}). */
+    Connection userConnection() {
+        Connection c = connection(true);
+        wrote = true;
+        return c;
+    }
+
+    /** Begins the transaction now, borrowing the connection if needed. */
+    void begin() {
+        connection(true);
+    }
+
+    // ---- statements ----
+
+    /** Runs a statement that writes; returns the update count. */
+    public int update(String sql, Binder binder) {
+        Connection c = writeConnection(sql);
+        long start = observers.length == 0 ? 0 : System.nanoTime();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            binder.bind(ps);
+            int n = ps.executeUpdate();
+            wrote = true;
+            observe(sql, start, n, null);
+            return n;
+        } catch (SQLException e) {
+            throw fail(observe(sql, start, -1, core.errors().translate(e, sql)));
+        }
+    }
+
+    /** Runs one statement for several parameter sets as a JDBC batch; returns the update count of each. */
+    int[] batch(String sql, List<? extends Binder> rows) {
+        Connection c = writeConnection(sql);
+        long start = observers.length == 0 ? 0 : System.nanoTime();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (Binder b : rows) {
+                b.bind(ps);
+                ps.addBatch();
+            }
+            int[] counts = ps.executeBatch();
+            wrote = true;
+            observe(sql, start, counts.length, null);
+            return counts;
+        } catch (SQLException e) {
+            throw fail(observe(sql, start, -1, core.errors().translate(e, sql)));
+        }
+    }
+
+    /**
+     * Runs an INSERT and returns the generated ids: read from the result of an INSERT ... RETURNING when
+     * {@code returning}, else from the driver's generated keys.
+     */
+    long[] insertReturningIds(String sql, boolean returning, Binder binder, int rows) {
+        Connection c = writeConnection(sql);
+        long start = observers.length == 0 ? 0 : System.nanoTime();
+        long[] ids = new long[rows];
+        int got = 0;
+        try (PreparedStatement ps = returning ? c.prepareStatement(sql)
+                : c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+            binder.bind(ps);
+            ResultSet rs;
+            if (returning) {
+                rs = ps.executeQuery();
+            } else {
+                ps.executeUpdate();
+                rs = ps.getGeneratedKeys();
+            }
+            try (rs) {
+                while (got < rows && rs.next()) {
+                    ids[got++] = rs.getLong(1);
+                }
+            }
+            wrote = true;
+            observe(sql, start, got, null);
+        } catch (SQLException e) {
+            throw fail(observe(sql, start, -1, core.errors().translate(e, sql)));
+        }
+        if (got != rows) {
+            throw fail(new AlchemistException("The database returned " + got + " generated ids for " + rows
+                    + " inserted rows. Statement: " + sql));
+        }
+        return ids;
+    }
+
+    /** Runs a query and reads its result; {@code read} lets it run before the transaction begins. */
+    public <R> R query(String sql, Binder binder, Reader<R> reader, boolean read) {
+        Connection c = connection(!read);
+        long start = observers.length == 0 ? 0 : System.nanoTime();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            binder.bind(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                R r = reader.read(rs);
+                observe(sql, start, -1, null);
+                return r;
+            }
+        } catch (SQLException e) {
+            throw fail(observe(sql, start, -1, core.errors().translate(e, sql)));
+        }
+    }
+
+    /** Opens a forward-only cursor inside the transaction; the caller closes it. */
+    public OpenCursor open(String sql, Binder binder) {
+        Connection c = connection(true);
+        long start = observers.length == 0 ? 0 : System.nanoTime();
+        PreparedStatement ps = null;
+        try {
+            ps = c.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+            binder.bind(ps);
+            ResultSet rs = ps.executeQuery();
+            observe(sql, start, -1, null);
+            return new OpenCursor(ps, rs);
+        } catch (SQLException e) {
+            AlchemistException ex = observe(sql, start, -1, core.errors().translate(e, sql));
+            if (ps != null) {
+                try {
+                    ps.close();
+                } catch (SQLException c2) {
+                    ex.addSuppressed(c2);
+                }
+            }
+            throw fail(ex);
+        }
+    }
+
+    /** Translates a failure met while reading an open cursor. */
+    public AlchemistException translate(SQLException e, String sql) {
+        return core.errors().translate(e, sql);
+    }
+
+    /**
+     * The connection for a write. A one-statement session sends at most one write, since auto-commit would make
+     * a second one a separate transaction; callers that may send more use a transactional session.
+     */
+    private Connection writeConnection(String sql) {
+        if (autoCommit && ++autoCommitWrites > 1) {
+            throw new IllegalStateException("Internal error: a second write in a one-statement session would not"
+                    + " be atomic. Statement: " + sql);
+        }
+        return connection(true);
+    }
+
+    private AlchemistException observe(String sql, long start, int rows, AlchemistException error) {
+        if (observers.length != 0) {
+            long nanos = System.nanoTime() - start;
+            for (StatementObserver o : observers) {
+                core.notify(o, sql, nanos, rows, error);
+            }
+        }
+        return error;
+    }
+
+    // ---- savepoints ----
+
+    /** Sets a savepoint, beginning the transaction if needed. */
+    Savepoint savepoint() {
+        Connection c = connection(true);
+        try {
+            Savepoint sp = c.setSavepoint();
+            savepoints.add(sp);
+            return sp;
+        } catch (SQLException e) {
+            throw fail(core.errors().translate(e, "SAVEPOINT"));
+        }
+    }
+
+    /** Forgets the innermost savepoint; its changes stay part of the enclosing transaction. */
+    void releaseSavepoint(Savepoint sp) {
+        popTo(sp);
+        try {
+            conn.releaseSavepoint(sp);
+        } catch (SQLException e) {
+            throw fail(core.errors().translate(e, "RELEASE SAVEPOINT"));
+        } catch (RuntimeException e) {
+            throw fail(new AlchemistException("Releasing a savepoint failed", e));
+        }
+    }
+
+    /** Rolls back to a savepoint and forgets it; the transaction goes on. */
+    void rollbackTo(Savepoint sp) {
+        popTo(sp);
+        savepointFailure = null;
+        try {
+            conn.rollback(sp);
+        } catch (SQLException e) {
+            throw fail(core.errors().translate(e, "ROLLBACK TO SAVEPOINT"));
+        }
+    }
+
+    private void popTo(Savepoint sp) {
+        int i = savepoints.lastIndexOf(sp);
+        if (i < 0 || conn == null || failure != null) {
+            throw new IllegalStateException("The transaction this savepoint belonged to has ended.");
+        }
+        while (savepoints.size() > i) {
+            savepoints.remove(savepoints.size() - 1);
+        }
+    }
+
+    // ---- ending ----
+
+    /**
+     * A failure: inside a savepoint, statement errors mark the savepoint failed; otherwise, and always for
+     * serialization failures and lost connections, the whole transaction is rolled back.
+     */
+    AlchemistException fail(AlchemistException ex) {
+        if (!savepoints.isEmpty() && !endsTransaction(ex)) {
+            savepointFailure = describe(ex);
+            return ex;
+        }
+        return failWhole(ex);
+    }
+
+    /** Rolls the whole transaction back after a failure and refuses work until {@code rollback()}. */
+    AlchemistException failWhole(Throwable cause) {
+        AlchemistException ex = cause instanceof AlchemistException a ? a : null;
+        boolean rolledBack = false;
+        if (conn != null) {
+            rolledBack = inTransaction;
+            try {
+                if (inTransaction) {
+                    conn.rollback();
+                }
+            } catch (SQLException r) {
+                cause.addSuppressed(r);
+                core.discard(conn, cause);
+                conn = null;
+            }
+            try {
+                release();
+            } catch (RuntimeException r) {
+                cause.addSuppressed(r);
+            }
+        }
+        if (rolledBack) {
+            core.rollbacks.increment();
+            failure = describe(cause);
+        }
+        onRollback.run();
+        return ex;
+    }
+
+    static boolean endsTransaction(Throwable ex) {
+        return ex instanceof SerializationFailureException || ex instanceof ConnectionException;
+    }
+
+    private static String describe(Throwable ex) {
+        return ex.getClass().getSimpleName() + ": " + ex.getMessage();
+    }
+
+    /** Commits the open transaction, if any, and gives the connection back. */
+    void commit() {
+        checkUsable();
+        if (conn == null) {
+            return;
+        }
+        if (inTransaction) {
+            try {
+                conn.commit();
+            } catch (SQLException e) {
+                throw fail(core.errors().translate(e, "COMMIT"));
+            }
+            core.commits.increment();
+        }
+        savepoints.clear();
+        release();
+    }
+
+    /** Rolls back the open transaction, if any, gives the connection back and clears the failed state. */
+    void rollback() {
+        failure = null;
+        savepointFailure = null;
+        savepoints.clear();
+        if (conn == null) {
+            return;
+        }
+        AlchemistException error = null;
+        if (inTransaction) {
+            try {
+                conn.rollback();
+                core.rollbacks.increment();
+            } catch (SQLException e) {
+                error = core.errors().translate(e, "ROLLBACK");
+                core.discard(conn, error);
+                conn = null;
+            }
+        }
+        try {
+            release();
+        } catch (RuntimeException e) {
+            if (error == null) {
+                throw e;
+            }
+            error.addSuppressed(e);
+        }
+        if (error != null) {
+            throw error;
+        }
+    }
+
+    /** Gives the connection back to the pool, ending the runner's hold on it. */
+    private void release() {
+        Connection c = conn;
+        conn = null;
+        wrote = false;
+        inTransaction = false;
+        autoCommitWrites = 0;
+        savepoints.clear();
+        if (guard != null) {
+            guard.released();
+        }
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException e) {
+                throw core.errors().translate(e, null);
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return failure != null ? "failed" : conn == null ? "idle" : inTransaction ? "in transaction" : "reading";
+    }
+}
