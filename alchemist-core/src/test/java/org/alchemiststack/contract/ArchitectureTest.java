@@ -1,6 +1,7 @@
 package org.alchemiststack.contract;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
@@ -48,16 +49,40 @@ class ArchitectureTest {
                 .check(core);
     }
 
+    /** The internal packages form no cycle, with no exemption: the session makes its queries through a factory. */
+    @Test
+    void theInternalPackagesHaveNoCycles() {
+        slices().matching("org.alchemiststack.internal.(*)..").should().beFreeOfCycles().check(core);
+    }
+
     /**
-     * The internal packages form no cycle. One known edge is exempt, by name: {@code DefaultSession.query(..)} and
-     * {@code sql(..)} construct the query implementations, which work through the session.
+     * The context core (pool, models, dialect, errors) sits below the sessions and queries built on it: nothing in
+     * {@code internal} itself depends on {@code internal.session} or {@code internal.query}.
      */
     @Test
-    void theInternalPackagesHaveNoCyclesBesidesTheSessionCreatingItsQueries() {
-        slices().matching("org.alchemiststack.internal.(*)..").should().beFreeOfCycles()
-                .ignoreDependency(
-                        JavaClass.Predicates.equivalentTo(org.alchemiststack.internal.session.DefaultSession.class),
-                        JavaClass.Predicates.resideInAPackage("org.alchemiststack.internal.query"))
+    void theContextCoreDependsOnNoSessionOrQueryCode() {
+        noClasses().that().resideInAPackage("org.alchemiststack.internal").should().dependOnClassesThat()
+                .resideInAnyPackage("org.alchemiststack.internal.session..", "org.alchemiststack.internal.query..")
+                .check(core);
+    }
+
+    /**
+     * Only the statement runner prepares, executes and closes statements and ends transactions in the session and
+     * query code; the others only bind parameters and read rows through the binders and readers they hand it.
+     */
+    @Test
+    void onlyTheStatementRunnerRunsStatementsInTheSessionPath() {
+        java.util.regex.Pattern lifecycle = java.util.regex.Pattern.compile("prepare.*|execute.*|addBatch|commit"
+                + "|rollback|close|setAutoCommit|setSavepoint|releaseSavepoint|getConnection|getGeneratedKeys");
+        noClasses().that().resideInAnyPackage("org.alchemiststack.internal.session..",
+                "org.alchemiststack.internal.query..")
+                .and().doNotHaveFullyQualifiedName("org.alchemiststack.internal.session.StatementRunner")
+                .and().doNotHaveFullyQualifiedName("org.alchemiststack.internal.session.StatementRunner$OpenCursor")
+                .should().callMethodWhere(DescribedPredicate.describe("a statement or transaction call on JDBC",
+                        call -> lifecycle.matcher(call.getName()).matches()
+                                && (call.getTargetOwner().isAssignableTo(java.sql.Connection.class)
+                                        || call.getTargetOwner().isAssignableTo(java.sql.Statement.class)
+                                        || call.getTargetOwner().isAssignableTo(java.sql.ResultSet.class))))
                 .check(core);
     }
 

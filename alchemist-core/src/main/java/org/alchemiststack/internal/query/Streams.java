@@ -78,7 +78,7 @@ final class Streams {
 
     private static java.sql.Connection cursorConnection(StatementRunner.OpenCursor cursor, LeakTracker.Guard guard) {
         try {
-            return cursor.statement().getConnection();
+            return cursor.connection();
         } catch (SQLException e) {
             guard.closed();
             throw new AlchemistException("Reading the connection of a query stream failed", e);
@@ -87,16 +87,7 @@ final class Streams {
 
     private static void closeAll(StatementRunner.OpenCursor cursor, DefaultSession owned, Throwable collect) {
         if (cursor != null) {
-            try {
-                cursor.rows().close();
-            } catch (SQLException e) {
-                collect.addSuppressed(e);
-            }
-            try {
-                cursor.statement().close();
-            } catch (SQLException e) {
-                collect.addSuppressed(e);
-            }
+            cursor.close(collect);
         }
         if (owned != null) {
             try {

@@ -43,8 +43,39 @@ public final class StatementRunner {
         R read(ResultSet rs) throws SQLException;
     }
 
-    /** An open statement and its result set, for streams; the stream closes both. */
-    public record OpenCursor(PreparedStatement statement, ResultSet rows) {
+    /** An open statement and its result set, for streams; the stream closes it. */
+    public static final class OpenCursor {
+        private final PreparedStatement statement;
+        private final ResultSet rows;
+
+        OpenCursor(PreparedStatement statement, ResultSet rows) {
+            this.statement = statement;
+            this.rows = rows;
+        }
+
+        /** The rows, to read with {@code next()} and the codecs. */
+        public ResultSet rows() {
+            return rows;
+        }
+
+        /** The connection the cursor reads from, for the leak guard of a stream that owns its session. */
+        public Connection connection() throws SQLException {
+            return statement.getConnection();
+        }
+
+        /** Closes the rows and the statement; failures are added to {@code collect}. */
+        public void close(Throwable collect) {
+            try {
+                rows.close();
+            } catch (SQLException e) {
+                collect.addSuppressed(e);
+            }
+            try {
+                statement.close();
+            } catch (SQLException e) {
+                collect.addSuppressed(e);
+            }
+        }
     }
 
     static final Binder NO_PARAMETERS = ps -> { };
