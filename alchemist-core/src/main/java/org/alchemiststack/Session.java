@@ -19,6 +19,16 @@ import org.alchemiststack.query.SqlStatement;
  * <p>A flush is atomic: when any of its statements fails, the transaction is rolled back and the session refuses all
  * work but {@link #rollback()} and {@link #close()}. Closing without committing rolls back.
  *
+ * <p>A rollback, whichever way it comes, also undoes what the library wrote into entity objects during the
+ * transaction: generated ids and {@code @Version} values go back to what they were, so the same objects can be added
+ * or updated again (and a retried unit of work does not trip over its own earlier attempt). The session is then
+ * empty. Inside a nested unit of work ({@code Context.inTransaction} or {@code scoped} called in a bound session),
+ * the rollback of the nested part alone goes to a savepoint and restores the entities to their state at its start.
+ *
+ * <p>Bulk writes ({@code query().update/delete}, {@code updateById}, {@code deleteById}, {@code upsert}, raw SQL
+ * {@code execute()}) first flush pending changes; afterwards the session re-reads the entities of that model it tracks
+ * (all of them after raw SQL), so what it holds is what the database holds.
+ *
  * <p>Not thread-safe: a session belongs to one thread at a time. A second thread entering it while the first is inside
  * gets {@link ConcurrentSessionUseException} and the session stays intact; handing it from one thread to another, one
  * after the other, is allowed.
@@ -61,7 +71,10 @@ public interface Session extends AutoCloseable {
     /**
      * Schedules an update of an entity. A tracked class instance needs no call (its changes are found at flush); call
      * it for a new record instance that replaces a loaded one (only changed columns are written), or for an entity
-     * this session never loaded (all columns are written).
+     * this session never loaded (all columns are written). The entity becomes this session's instance for its id. A
+     * versioned entity is checked against its own {@code @Version}: when it differs from the version this session
+     * loaded, every column is written and the UPDATE expects the entity's version, so a stale copy fails with
+     * {@link OptimisticLockException} at flush instead of overwriting a newer row.
      *
      * @param entity the entity, with its id set
      * @param <T> the model type
@@ -70,22 +83,32 @@ public interface Session extends AutoCloseable {
     <T> T update(T entity);
 
     /**
-     * Schedules deletion of an entity at the next flush. Deleting an entity added but not yet flushed just forgets it.
+     * Schedules deletion of an entity at the next flush, checking its own {@code @Version}. Deleting an entity added
+     * but not yet flushed just forgets it.
      *
      * @param entity the entity, with its id set
      */
     void delete(Object entity);
 
     /**
-     * Writes every pending change, in a stable order: inserts in the order they were added, then updates and deletes
-     * ordered by table and id, so that two units of work touching the same rows do not deadlock each other.
+     * Writes every pending change. Every value is checked before the first statement is sent. The order: deletes that
+     * free an id or unique value that a pending insert or update takes (in the order {@code delete} was called); updates
+     * that free a unique value a pending insert takes; inserts in the order they were added; the other updates by table
+     * and id (two units of work updating the same rows lock them in the same order and do not deadlock); the other
+     * deletes in the order {@code delete} was called (children before their parent). Call {@code flush()} between
+     * steps that need another order.
      */
     void flush();
 
     /** Flushes, commits the transaction and returns the connection to the pool. */
     void commit();
 
-    /** Rolls back the transaction, forgets every tracked entity and returns the connection to the pool. */
+    /**
+     * Rolls back the transaction, restores the ids and versions it wrote into entities, forgets every tracked entity
+     * and returns the connection to the pool.
+     *
+     * @throws IllegalStateException inside a nested unit of work: throw from the block to undo it instead
+     */
     void rollback();
 
     /** Rolls back what was not committed, returns the connection and closes the session. A second call does nothing. */
@@ -150,7 +173,11 @@ public interface Session extends AutoCloseable {
     SqlStatement sql(String sql);
 
     /**
-     * Inserts or updates an entity by id ({@code ON CONFLICT}, {@code ON DUPLICATE KEY UPDATE} or {@code MERGE}).
+     * Inserts or updates an entity by id. On a versioned model the row is updated only where its stored version equals
+     * the entity's, and the version is incremented (a record comes back as a new instance); otherwise it fails with
+     * {@link OptimisticLockException}. A collision with a different row on another unique column is a
+     * {@link ConstraintViolationException} and changes nothing, on every database. Pending changes are flushed first;
+     * the entity then becomes this session's instance for its id.
      *
      * @param entity the entity, with its id set (or generated by the UUID strategy)
      * @param <T> the model type
@@ -168,7 +195,8 @@ public interface Session extends AutoCloseable {
     <T> List<T> addAll(Collection<T> entities);
 
     /**
-     * Inserts or updates several entities by id, in multi-row statements.
+     * Inserts or updates several entities by id, as {@link #upsert} does, all or nothing: a model without
+     * {@code @Version} uses the database's native upsert in multi-row statements where it is keyed on the id alone.
      *
      * @param entities the entities, with their ids set
      * @param <T> the model type
