@@ -104,8 +104,13 @@ public final class Sessions {
                 });
                 s.close();
                 return result;
-            } catch (SerializationFailureException e) {
-                closeAfter(s, e);
+            } catch (RuntimeException | Error thrown) {
+                SerializationFailureException e = thrown instanceof SerializationFailureException sf ? sf
+                        : s.runner.retryableFailure();
+                closeAfter(s, thrown);
+                if (e == null) {
+                    throw thrown;
+                }
                 if (attempt >= max) {
                     throw new SerializationFailureException("The unit of work failed " + attempt + " times with"
                             + " serialization failures or deadlocks and was not retried again (maxAttempts=" + max
@@ -114,9 +119,6 @@ public final class Sessions {
                 }
                 core.retries.increment();
                 backoff(attempt);
-            } catch (RuntimeException | Error e) {
-                closeAfter(s, e);
-                throw e;
             }
         }
     }

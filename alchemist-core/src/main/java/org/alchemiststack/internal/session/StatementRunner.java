@@ -90,6 +90,7 @@ public final class StatementRunner {
     private boolean wrote;
     private int autoCommitWrites;
     private String failure;
+    private Throwable failureCause;
     private String savepointFailure;
     private final ArrayList<Savepoint> savepoints = new ArrayList<>(2);
 
@@ -111,7 +112,7 @@ public final class StatementRunner {
     void checkUsable() {
         if (failure != null) {
             throw new IllegalStateException("This session's transaction failed and was rolled back (" + failure
-                    + "). Call rollback() to start a new transaction in it, or close() it.");
+                    + "). Call rollback() to start a new transaction in it, or close() it.", failureCause);
         }
         if (savepointFailure != null) {
             throw new IllegalStateException("A statement in this nested transaction failed (" + savepointFailure
@@ -122,6 +123,11 @@ public final class StatementRunner {
 
     boolean failed() {
         return failure != null;
+    }
+
+    /** The serialization failure or deadlock that rolled the transaction back, even if the caller swallowed it. */
+    SerializationFailureException retryableFailure() {
+        return failure != null && failureCause instanceof SerializationFailureException s ? s : null;
     }
 
     /** Whether a statement wrote in the open transaction. */
@@ -405,8 +411,9 @@ public final class StatementRunner {
             }
         }
         if (rolledBack) {
-            core.rollbacks.increment();
             failure = describe(cause);
+            failureCause = cause;
+            core.rollbacks.increment();
         }
         onRollback.run();
         return ex;
@@ -441,6 +448,7 @@ public final class StatementRunner {
     /** Rolls back the open transaction, if any, gives the connection back and clears the failed state. */
     void rollback() {
         failure = null;
+        failureCause = null;
         savepointFailure = null;
         savepoints.clear();
         if (conn == null) {
