@@ -415,7 +415,11 @@ public final class StatementRunner {
             failureCause = cause;
             core.rollbacks.increment();
         }
-        onRollback.run();
+        if (rolledBack || autoCommit) {
+            // The transaction was rolled back, or a one-statement session's only write failed: the entities go back.
+            // A check that failed before any transaction began leaves the session's pending changes pending.
+            onRollback.run();
+        }
         return ex;
     }
 
