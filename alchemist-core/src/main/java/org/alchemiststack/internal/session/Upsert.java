@@ -52,6 +52,7 @@ final class Upsert {
                 }
                 Object[] values = meta.values(e);
                 for (ColumnMeta c : meta.columns) {
+                    values[c.index] = Values.normalize(meta, c, values[c.index]);
                     Values.check(meta, c, values[c.index], false);
                 }
                 Object id = values[meta.id.index];
