@@ -1,7 +1,7 @@
 package org.alchemiststack;
 
 /**
- * Thrown when a value does not fit its column: a string longer than the column, a number out of range, a value of the wrong type for an id, or a null where the column allows none and no constraint name applies. Nothing was written; fix the input.
+ * Thrown when a value does not fit its column: a string longer than the column, a number out of range, a BigDecimal with more decimal places or integer digits than the column's scale and precision keep, a value of the wrong type for an id, or a null where the column allows none and no constraint name applies. Nothing was written; fix the input.
  *
  * <p>Instances are immutable once thrown and safe to pass between threads.
  */

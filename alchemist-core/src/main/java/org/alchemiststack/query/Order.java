@@ -8,6 +8,8 @@ import java.util.Objects;
  *
  * <p><b>NULLs</b> sort as the lowest value on every database: first in ascending order, last in descending order
  * (PostgreSQL, which natively sorts them highest, gets {@code NULLS FIRST}/{@code NULLS LAST} for nullable columns).
+ * Keyset pages ({@link Query#cursoredPage(int)}) place them the same way in both directions, and a {@link Cursor} can
+ * hold a NULL sort key, so a sort on nullable fields pages through every row exactly once.
  *
  * <p><b>Text</b> sorts by the column's collation, which the database decides. With the tables this library creates
  * and the databases' usual settings the order is by Unicode code point, hence case-sensitive ({@code "B" < "a"}):

@@ -10,13 +10,26 @@ import java.util.Base64;
 import java.util.UUID;
 import org.alchemiststack.internal.model.ColumnMeta;
 
-/** Reads the text of a cursor back into typed values, checked against the sort fields' types. */
+/** Reads the text of a cursor back into typed values, checked against the sort fields' types and nullability. */
 final class CursorValues {
     private CursorValues() {
     }
 
+    /**
+     * The typed value of one cursor entry; {@code null} stands for a NULL sort key, which only a column that can hold
+     * NULL accepts.
+     *
+     * @param nullable whether the sort column can hold NULL
+     */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    static Object parse(ColumnMeta c, String text) {
+    static Object parse(ColumnMeta c, boolean nullable, String text) {
+        if (text == null) {
+            if (!nullable) {
+                throw new IllegalArgumentException("Cursor value for sort field '" + c.field + "' is null, but the"
+                        + " field cannot be null; pass a cursor from a page of the same query.");
+            }
+            return null;
+        }
         try {
             return switch (c.kind) {
                 case BOOLEAN -> Boolean.parseBoolean(text);

@@ -133,7 +133,7 @@ public final class QueryImpl<T> implements Query<T> {
             Order o = sort.get(i);
             ColumnMeta c = meta.column(o.field());
             p.sql.append(i == 0 ? " ORDER BY " : ", ")
-                    .append(core.dialect().orderTerm(c.quoted, o.ascending(), c.nullable && c != meta.id));
+                    .append(core.dialect().orderTerm(c.quoted, o.ascending(), Keyset.nullable(meta, c)));
         }
     }
 
@@ -321,6 +321,7 @@ public final class QueryImpl<T> implements Query<T> {
         return sort;
     }
 
+    /** The sort-key values of a row; a NULL key stays {@code null} in the cursor. */
     private Cursor cursorOf(List<Order> sort, T row) {
         List<Object> values = new ArrayList<>(sort.size());
         for (Order o : sort) {

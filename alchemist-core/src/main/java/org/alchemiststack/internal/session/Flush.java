@@ -252,6 +252,7 @@ final class Flush {
                     + " Set the id before adding it, or annotate the id with @GeneratedValue; nothing was written.");
         }
         for (ColumnMeta col : meta.insertColumns) {
+            values[col.index] = Values.normalize(meta, col, values[col.index]);
             Values.check(meta, col, values[col.index], false);
         }
         return values;
@@ -287,6 +288,7 @@ final class Flush {
         ColumnMeta[] cols = meta.updatableColumns;
         for (int i = 0; i < cols.length; i++) {
             if (i >= 63 || (mask & (1L << i)) != 0) {
+                values[cols[i].index] = Values.normalize(meta, cols[i], values[cols[i].index]);
                 Values.check(meta, cols[i], values[cols[i].index], false);
             }
         }

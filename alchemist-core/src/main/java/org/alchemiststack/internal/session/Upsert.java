@@ -70,6 +70,7 @@ final class Upsert {
                 }
                 Object[] values = meta.values(e.instance);
                 for (ColumnMeta c : meta.columns) {
+                    values[c.index] = Values.normalize(meta, c, values[c.index]);
                     Values.check(meta, c, values[c.index], false);
                 }
                 e.id = values[meta.id.index];

@@ -6,6 +6,7 @@ import org.alchemiststack.ConstraintViolationException;
 import org.alchemiststack.InvalidValueException;
 import org.alchemiststack.internal.model.ColumnMeta;
 import org.alchemiststack.internal.model.ModelMeta;
+import org.alchemiststack.internal.type.Codecs;
 import org.alchemiststack.model.ValueKind;
 
 /** Value checks and comparisons on column values, shared by flush, updates and queries. */
@@ -26,6 +27,10 @@ public final class Values {
         }
         if (c.kind == ValueKind.BIG_DECIMAL) {
             return ((BigDecimal) now).compareTo((BigDecimal) then) != 0;
+        }
+        if (isTemporal(c.kind)) {
+            // a difference below a microsecond is not stored, so it is no change (see normalize)
+            return !Codecs.truncateToMicros(now).equals(Codecs.truncateToMicros(then));
         }
         return !now.equals(then);
     }
@@ -69,14 +74,65 @@ public final class Values {
         }
     }
 
-    /** Checks and converts a value given for a column from outside (ids, updateById, conditions). */
+    /**
+     * The value to bind for a column: what every database stores, decided in Java before anything is sent.
+     * Instants, local date-times, local times and offset date-times are truncated to microseconds, the precision of
+     * every supported database's column. A BigDecimal is refused when storing it would lose a digit: more significant
+     * decimal places than the column's scale, or more integer digits than its precision minus its scale (the
+     * {@link ColumnMeta#precision}/{@link ColumnMeta#scale} the DDL uses: from {@code @Column}, else 19 and 2, and
+     * scale 0 when only the precision is given). Trailing zeros beyond the scale lose nothing; they are dropped.
+     *
+     * @param meta the model
+     * @param c the column
+     * @param v the value, of the column's Java type, or {@code null}
+     * @return the value to bind, and the value the entity holds once it is stored
+     * @throws InvalidValueException when a BigDecimal does not fit the column
+     */
+    public static Object normalize(ModelMeta<?> meta, ColumnMeta c, Object v) {
+        if (v == null) {
+            return null;
+        }
+        if (c.kind == ValueKind.BIG_DECIMAL) {
+            return fitDecimal(meta, c, (BigDecimal) v);
+        }
+        return isTemporal(c.kind) ? Codecs.truncateToMicros(v) : v;
+    }
+
+    private static boolean isTemporal(ValueKind kind) {
+        return kind == ValueKind.INSTANT || kind == ValueKind.LOCAL_DATE_TIME || kind == ValueKind.LOCAL_TIME
+                || kind == ValueKind.OFFSET_DATE_TIME;
+    }
+
+    private static BigDecimal fitDecimal(ModelMeta<?> meta, ColumnMeta c, BigDecimal v) {
+        int decimals = Math.max(0, v.signum() == 0 ? 0 : v.stripTrailingZeros().scale());
+        int integerDigits = v.signum() == 0 ? 0 : Math.max(0, v.precision() - v.scale());
+        String given = meta.type.getSimpleName() + "." + c.field + " is a BigDecimal of precision " + v.precision()
+                + " and scale " + v.scale() + ", but column " + meta.table + "." + c.column + " has precision "
+                + c.precision + " and scale " + c.scale;
+        if (integerDigits > c.precision - c.scale) {
+            throw new InvalidValueException(given + ", so it holds at most " + (c.precision - c.scale)
+                    + " digits before the decimal point and this value has " + integerDigits + ". Widen"
+                    + " @Column(precision, scale) or pass a smaller value; nothing was written.");
+        }
+        if (decimals > c.scale) {
+            throw new InvalidValueException(given + ", so it keeps " + c.scale + " decimal places and this value"
+                    + " has " + decimals + ". Round it first, e.g. setScale(" + c.scale + ", RoundingMode.HALF_EVEN),"
+                    + " or widen @Column(precision, scale); nothing was written.");
+        }
+        return v.scale() > c.scale ? v.setScale(c.scale) : v;
+    }
+
+    /**
+     * Checks and converts a value given for a column from outside (ids, updateById, conditions), then
+     * {@linkplain #normalize normalizes} it, so a condition compares with the value a write of it would store.
+     */
     public static Object coerce(ModelMeta<?> meta, ColumnMeta c, Object v) {
         if (v == null) {
             return null;
         }
         Class<?> want = box(c.javaType);
         if (want.isInstance(v)) {
-            return v;
+            return normalize(meta, c, v);
         }
         if (v instanceof Number n && isIntegral(v)) {
             long l = n.longValue();
@@ -99,7 +155,7 @@ public final class Values {
                     }
                     break;
                 case BIG_DECIMAL:
-                    return BigDecimal.valueOf(l);
+                    return normalize(meta, c, BigDecimal.valueOf(l));
                 default:
                     break;
             }
