@@ -252,10 +252,24 @@ final class Flush {
                     + " Set the id before adding it, or annotate the id with @GeneratedValue; nothing was written.");
         }
         for (ColumnMeta col : meta.insertColumns) {
-            values[col.index] = Values.normalize(meta, col, values[col.index]);
-            Values.check(meta, col, values[col.index], false);
+            normalize(writes, e, values, col);
         }
         return values;
+    }
+
+    /**
+     * Normalizes and checks one column's value before it is bound. A value the normalization changed (a temporal value
+     * truncated to microseconds, a decimal rescaled to its column) is written back into the entity, so that the
+     * session holds what the database stores.
+     */
+    static void normalize(EntityWrites writes, Entry e, Object[] values, ColumnMeta c) {
+        Object given = values[c.index];
+        Object stored = Values.normalize(e.meta, c, given);
+        Values.check(e.meta, c, stored, false);
+        if (stored != given && !stored.equals(given)) {
+            values[c.index] = stored;
+            e.instance = writes.write(e.meta, e.instance, c, stored);
+        }
     }
 
     // ---- updates ----
@@ -288,8 +302,7 @@ final class Flush {
         ColumnMeta[] cols = meta.updatableColumns;
         for (int i = 0; i < cols.length; i++) {
             if (i >= 63 || (mask & (1L << i)) != 0) {
-                values[cols[i].index] = Values.normalize(meta, cols[i], values[cols[i].index]);
-                Values.check(meta, cols[i], values[cols[i].index], false);
+                normalize(session.writes, e, values, cols[i]);
             }
         }
         return new Update(e, mask, values);

@@ -70,8 +70,7 @@ final class Upsert {
                 }
                 Object[] values = meta.values(e.instance);
                 for (ColumnMeta c : meta.columns) {
-                    values[c.index] = Values.normalize(meta, c, values[c.index]);
-                    Values.check(meta, c, values[c.index], false);
+                    Flush.normalize(session.writes, e, values, c);
                 }
                 e.id = values[meta.id.index];
                 if (!batch.isEmpty() && (batch.get(0).entry.meta != meta || batch.size() >= meta.maxRowsPerInsert

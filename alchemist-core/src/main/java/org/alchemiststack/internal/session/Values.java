@@ -104,6 +104,9 @@ public final class Values {
     }
 
     private static BigDecimal fitDecimal(ModelMeta<?> meta, ColumnMeta c, BigDecimal v) {
+        if (v.scale() <= c.scale && v.scale() >= 0 && v.precision() - v.scale() <= c.precision - c.scale) {
+            return v;
+        }
         int decimals = Math.max(0, v.signum() == 0 ? 0 : v.stripTrailingZeros().scale());
         int integerDigits = v.signum() == 0 ? 0 : Math.max(0, v.precision() - v.scale());
         String given = meta.type.getSimpleName() + "." + c.field + " is a BigDecimal of precision " + v.precision()
