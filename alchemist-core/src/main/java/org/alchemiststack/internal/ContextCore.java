@@ -144,7 +144,7 @@ public final class ContextCore {
                     && level <= Connection.TRANSACTION_READ_COMMITTED;
         } catch (SQLException e) {
             AlchemistException ex = e instanceof SQLTransientConnectionException t && failedToConnect(t)
-                    ? PoolStarter.cannotConnect(url, settings.user(), e) : errors.translate(e, null);
+                    ? PoolStarter.cannotConnect(settings, url, e) : errors.translate(e, null);
             close();
             throw ex;
         }
@@ -223,7 +223,7 @@ public final class ContextCore {
             return dataSource.getConnection();
         } catch (SQLTransientConnectionException e) {
             if (failedToConnect(e)) {
-                throw PoolStarter.cannotConnect(null, settings.user(), e);
+                throw PoolStarter.cannotConnect(settings, null, e);
             }
             HikariPoolMXBean pool = poolBean();
             String numbers = pool == null ? "" : " " + pool.getActiveConnections() + " of "

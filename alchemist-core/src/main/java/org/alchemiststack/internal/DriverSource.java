@@ -7,6 +7,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.Properties;
+import java.util.Set;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
@@ -19,11 +20,15 @@ final class DriverSource implements DataSource {
     private final Driver driver;
     private final String url;
     private final Properties properties;
+    private final Set<String> secrets;
 
     DriverSource(Driver driver, String url, Properties properties) {
         this.driver = driver;
         this.url = url;
         this.properties = properties;
+        this.secrets = MaskedText.secretsOf(url);
+        properties.stringPropertyNames().stream().filter(MaskedText::isSecretName)
+                .forEach(name -> MaskedText.addSecret(secrets, properties.getProperty(name)));
     }
 
     @Override
@@ -45,7 +50,12 @@ final class DriverSource implements DataSource {
     }
 
     private Connection connect(Properties p) throws SQLException {
-        Connection c = driver.connect(url, p);
+        Connection c;
+        try {
+            c = driver.connect(url, p);
+        } catch (SQLException e) {
+            throw (SQLException) MaskedText.scrub(e, secrets);
+        }
         if (c == null) {
             throw new SQLException("The JDBC driver " + driver.getClass().getName() + " does not accept the URL "
                     + MaskedText.maskUrl(url) + "; check the URL's prefix or the dialect.", "08001");

@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 import java.sql.Driver;
 import java.util.Properties;
+import java.util.Set;
 import org.alchemiststack.ConnectionException;
 import org.alchemiststack.UnsupportedDriverException;
 import org.alchemiststack.dialect.Dialect;
@@ -57,7 +58,7 @@ final class PoolStarter {
         try {
             return new HikariDataSource(c);
         } catch (HikariPool.PoolInitializationException e) {
-            throw cannotConnect(url, s.user(), e);
+            throw cannotConnect(s, url, e);
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new IllegalArgumentException("hikariConfig: HikariCP refused the configuration: "
                     + MaskedText.maskSecrets(e.getMessage()), e);
@@ -111,16 +112,36 @@ final class PoolStarter {
         return new DriverSource(loadDriver(dialect, driverClass), url, props);
     }
 
-    /** The failure to open the first connection, with the URL and the driver's message masked. */
-    static ConnectionException cannotConnect(String url, String user, Throwable e) {
-        Throwable root = e;
+    /**
+     * The failure to open a connection. The URL and the driver's message are masked; when a driver's message in the
+     * cause chain shows a secret of the settings, the chain is replaced by a masked copy.
+     *
+     * @param url the URL to name, or null to name none
+     */
+    static ConnectionException cannotConnect(ContextSettings s, String url, Throwable e) {
+        Set<String> secrets = secretsOf(s);
+        Throwable cause = MaskedText.scrub(e, secrets);
+        Throwable root = cause;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String where = url == null ? "the database of the DataSource" : MaskedText.maskUrl(url);
-        return new ConnectionException("Cannot connect to " + where + (user == null ? "" : " as user " + user)
-                + ": " + MaskedText.maskSecrets(root.getMessage()) + ". Check that the database runs and that the"
-                + " URL, user and password are right.", e);
+        String where = url == null ? "the database" : MaskedText.maskUrl(url);
+        return new ConnectionException("Cannot connect to " + where + (s.user() == null ? "" : " as user "
+                + s.user()) + ": " + MaskedText.mask(root.getMessage(), secrets) + ". Check that the database runs"
+                + " and that the URL, user and password are right.", cause);
+    }
+
+    private static Set<String> secretsOf(ContextSettings s) {
+        Set<String> secrets = MaskedText.secretsOf(s.url());
+        HikariConfig given = s.hikariConfig();
+        if (given != null) {
+            secrets.addAll(MaskedText.secretsOf(given.getJdbcUrl()));
+            MaskedText.addSecret(secrets, given.getPassword());
+        }
+        if (s.password() != null) {
+            MaskedText.addSecret(secrets, new String(s.password()));
+        }
+        return secrets;
     }
 
     /** Checks that the dialect's driver is on the classpath, naming the dependency to add when it is not. */

@@ -32,7 +32,7 @@ public final class SqlStatementImpl implements SqlStatement {
         }
         this.core = core;
         this.session = session;
-        this.sql = NamedSql.parse(sql);
+        this.sql = NamedSql.parse(sql, core.dialect().backslashEscapesInStrings());
     }
 
     @Override
