@@ -27,7 +27,7 @@ public final class MaskedText {
     /** {@code //user:password@host}: everything up to the last {@code @}, so that an unencoded @ leaks nothing. */
     private static final Pattern USER_INFO = Pattern.compile("(//[^/@:?\\s]*:)(\\S*)@");
     /** {@code user/password@host}, as in Oracle-style URLs. */
-    private static final Pattern SLASH_USER_INFO = Pattern.compile("(:[^:/@\\s]+/)([^@\\s]+)@");
+    private static final Pattern SLASH_USER_INFO = Pattern.compile("(:[^:/@\\s]+/)(\\S+)@");
     /** Shorter values are not hunted for in foreign messages: replacing them would garble the text. */
     private static final int MIN_SECRET_LENGTH = 4;
 
