@@ -13,11 +13,12 @@ import org.junit.jupiter.api.Test;
 /** What each dialect says about its database, and how it classifies errors, pinned entry by entry. */
 class DialectContractsTest {
 
-    static final Dialect H2 = new H2Dialect();
-    static final Dialect POSTGRES = new PostgresDialect();
-    static final Dialect MYSQL = new MySqlDialect();
-    static final Dialect MARIADB = new MariaDbDialect();
-    static final Dialect SQLITE = new SqliteDialect();
+    // Made per test, not once per class, so that mutation testing sees which test runs the error tables' code.
+    final Dialect H2 = new H2Dialect();
+    final Dialect POSTGRES = new PostgresDialect();
+    final Dialect MYSQL = new MySqlDialect();
+    final Dialect MARIADB = new MariaDbDialect();
+    final Dialect SQLITE = new SqliteDialect();
 
     static SqlErrorKind state(Dialect d, String sqlState) {
         return d.classify(new SQLException("x", sqlState));
@@ -101,6 +102,8 @@ class DialectContractsTest {
         assertThat(H2.needsQuoting("a1_b2")).isFalse();
         assertThat(H2.needsQuoting("_x")).isFalse();
         assertThat(H2.needsQuoting("z")).isFalse();
+        assertThat(H2.needsQuoting("a0")).isFalse();
+        assertThat(H2.needsQuoting("a9")).isFalse();
         assertThat(H2.needsQuoting("a-b")).isTrue();
         assertThat(H2.needsQuoting("{")).as("just past 'z'").isTrue();
         assertThat(H2.needsQuoting("`a")).as("just before 'a'").isTrue();
@@ -200,6 +203,12 @@ class DialectContractsTest {
         assertThat(SQLITE.classify(new SQLException("[SQLITE_LOCKED] table is locked", null, 6)))
                 .isEqualTo(SqlErrorKind.SERIALIZATION);
         assertThat(SQLITE.classify(new SQLException("[SQLITE_BUSY] busy", null, 0))).isEqualTo(SqlErrorKind.SERIALIZATION);
+        assertThat(SQLITE.classify(new SQLException("database is locked", null, 5)))
+                .as("the result code alone").isEqualTo(SqlErrorKind.SERIALIZATION);
+        assertThat(SQLITE.classify(new SQLException("table is locked", null, 262)))
+                .as("extended SQLITE_LOCKED_SHAREDCACHE, code alone").isEqualTo(SqlErrorKind.SERIALIZATION);
+        assertThat(SQLITE.classify(new SQLException("UNIQUE constraint failed: t.a", null, 2067)))
+                .as("the result code alone").isEqualTo(SqlErrorKind.UNIQUE);
         assertThat(SQLITE.classify(new SQLException("[SQLITE_LOCKED] locked", null, 0)))
                 .isEqualTo(SqlErrorKind.SERIALIZATION);
         assertThat(constraint("[SQLITE_CONSTRAINT_UNIQUE] UNIQUE constraint failed: t.a", 2067))
@@ -228,7 +237,7 @@ class DialectContractsTest {
         assertThat(SQLITE.classify(new SQLException(null, null, 1))).isEqualTo(SqlErrorKind.OTHER);
     }
 
-    static SqlErrorKind constraint(String message, int code) {
+    SqlErrorKind constraint(String message, int code) {
         return SQLITE.classify(new SQLException(message, null, code));
     }
 

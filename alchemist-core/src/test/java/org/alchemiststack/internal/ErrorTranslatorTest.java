@@ -63,6 +63,8 @@ class ErrorTranslatorTest {
         assertThat(other.getClass()).isEqualTo(AlchemistException.class);
         assertThat(other).hasMessage("SQL failed [SQLSTATE 42P01, vendor code 0]: relation \"t\" does not exist");
         assertThat(PG.translate(new SQLException(null, "42P01"), null)).hasMessageEndingWith(": (no message)");
+        assertThat(PG.translate(new SQLException("\nsecond line", "42P01"), null)).as("an empty first line")
+                .hasMessage("SQL failed [SQLSTATE 42P01, vendor code 0]: ");
         assertThat(PG.translate(new SQLException("x", "42P01"), "SELECT 1")).hasMessageEndingWith(
                 ": x Statement: SELECT 1");
     }
