@@ -27,8 +27,9 @@ public class AlchemistException extends RuntimeException {
     }
 
     /**
-     * Creates an exception with a cause. When the cause is a {@link SQLException} or another
-     * {@code AlchemistException}, its SQLSTATE and vendor code are kept.
+     * Creates an exception with a cause. When the cause is a {@link SQLException}, its SQLSTATE and vendor code are
+     * kept; when it is another {@code AlchemistException} (a failure reported again with more context, such as the
+     * last of several retried attempts), its SQLSTATE and vendor code are kept.
      *
      * @param message what went wrong and what to do about it
      * @param cause the underlying failure, or {@code null}
@@ -38,9 +39,9 @@ public class AlchemistException extends RuntimeException {
         if (cause instanceof SQLException sql) {
             this.sqlState = sql.getSQLState();
             this.vendorCode = sql.getErrorCode();
-        } else if (cause instanceof AlchemistException a) {
-            this.sqlState = a.sqlState;
-            this.vendorCode = a.vendorCode;
+        } else if (cause instanceof AlchemistException earlier) {
+            this.sqlState = earlier.sqlState();
+            this.vendorCode = earlier.vendorCode();
         } else {
             this.sqlState = null;
             this.vendorCode = 0;

@@ -229,13 +229,14 @@ public final class Context implements AutoCloseable {
         private String url;
         private String dialect;
         private String host;
-        private int port;
+        private Integer port;
         private String database;
         private String user;
         private char[] password;
-        private int maxPoolSize = 10;
-        private int minIdle = -1;
-        private Duration connectionTimeout = Duration.ofSeconds(10);
+        private Integer maxPoolSize;
+        private Integer minIdle;
+        private Duration connectionTimeout;
+        private boolean connectionTimeoutSet;
         private final List<Class<?>> models = new ArrayList<>();
         private int maxAttempts = 5;
         private Duration retryBaseDelay = Duration.ofMillis(5);
@@ -287,7 +288,7 @@ public final class Context implements AutoCloseable {
         }
 
         /**
-         * Sets the port, for a URL built from parts.
+         * Sets the port, for a URL built from parts (default: the database's usual port).
          *
          * @param port the port, 1 to 65535
          * @return this builder
@@ -331,7 +332,7 @@ public final class Context implements AutoCloseable {
         }
 
         /**
-         * Sets the most connections the pool opens (default 10).
+         * Sets the most connections the pool opens (default: the HikariConfig's, else 10).
          *
          * @param maxPoolSize at least 1
          * @return this builder
@@ -342,7 +343,7 @@ public final class Context implements AutoCloseable {
         }
 
         /**
-         * Sets how many idle connections the pool keeps (default: the pool size).
+         * Sets how many idle connections the pool keeps (default: the HikariConfig's, else the pool size).
          *
          * @param minIdle 0 to maxPoolSize
          * @return this builder
@@ -354,13 +355,14 @@ public final class Context implements AutoCloseable {
 
         /**
          * Sets how long a session waits for a free connection before {@link SessionAcquireTimeoutException}
-         * (default 10 s).
+         * (default: the HikariConfig's, else 10 s).
          *
          * @param connectionTimeout at least 250 ms
          * @return this builder
          */
         public Builder connectionTimeout(Duration connectionTimeout) {
             this.connectionTimeout = connectionTimeout;
+            this.connectionTimeoutSet = true;
             return this;
         }
 
@@ -471,8 +473,10 @@ public final class Context implements AutoCloseable {
         }
 
         /**
-         * Uses a data source you already have instead of building a pool; the dialect must then be set with
-         * {@link #dialect(String)} or {@link #url(String)}. The context does not close it.
+         * Uses a data source you already have instead of building a pool. Without {@link #dialect(String)} the
+         * dialect is detected from the database's product name at {@link #build()}. The data source is used as it
+         * is, so URL parts, credentials, pool settings and a {@link #hikariConfig(HikariConfig)} cannot be set with
+         * it. The context does not close it.
          *
          * @param dataSource the data source
          * @return this builder
@@ -483,7 +487,10 @@ public final class Context implements AutoCloseable {
         }
 
         /**
-         * Starts from a HikariCP configuration you already have; settings made on this builder override it.
+         * Starts from a HikariCP configuration you already have. It keeps its values; only the settings you call on
+         * this builder override them (auto-commit is always on: sessions begin their own transactions). Without a
+         * URL or dialect the dialect is taken from its {@code jdbcUrl}, or detected from the database when it names
+         * its own DataSource.
          *
          * @param config the configuration, copied at {@link #build()}
          * @return this builder
@@ -500,12 +507,18 @@ public final class Context implements AutoCloseable {
          * @throws UnsupportedDialectException when the URL or dialect names an unsupported database
          * @throws UnsupportedDriverException when the dialect's JDBC driver is not on the classpath
          * @throws MappingException when a model cannot be mapped
-         * @throws IllegalArgumentException when a setting is invalid; the message names it
+         * @throws UnsupportedDialectException also when a DataSource without dialect reports an unknown product
+         * @throws IllegalArgumentException when a setting is invalid, or two settings conflict; the message names
+         *     them
          * @throws ConnectionException when the database cannot be reached
          */
         public Context build() {
+            if (models.contains(null)) {
+                throw new IllegalArgumentException("models: a model class is null; pass only model classes to"
+                        + " models(..)");
+            }
             ContextSettings s = new ContextSettings(url, dialect, host, port, database, user, password, maxPoolSize,
-                    minIdle, connectionTimeout, List.copyOf(models), maxAttempts, retryBaseDelay, retryMaxDelay,
+                    minIdle, connectionTimeoutSet && connectionTimeout == null ? Duration.ZERO : connectionTimeout, List.copyOf(models), maxAttempts, retryBaseDelay, retryMaxDelay,
                     leakDetection, sessionHoldWarning, scope, dataSource, hikariConfig, isolation,
                     Map.copyOf(properties), poolName);
             return new Context(ContextCore.start(Objects.requireNonNull(s)));
@@ -515,7 +528,9 @@ public final class Context implements AutoCloseable {
         @Override
         public String toString() {
             return "Context.Builder[url=" + ContextSettings.maskUrl(url) + ", dialect=" + dialect + ", user=" + user
-                    + ", password=" + (password == null ? "none" : "****") + "]";
+                    + ", password=" + (password == null ? "none" : "****")
+                    + (dataSource == null ? "" : ", dataSource=" + dataSource.getClass().getName())
+                    + (hikariConfig == null ? "" : ", hikariConfig") + "]";
         }
     }
 }

@@ -261,6 +261,17 @@ public interface Dialect {
     }
 
     /**
+     * Tells whether a backslash escapes the next character inside a quoted string, as in MySQL's and MariaDB's
+     * default mode ({@code 'it\'s'}). Elsewhere a backslash is an ordinary character and only a doubled quote
+     * escapes. Named parameters are looked for outside strings, so this decides where a string ends.
+     *
+     * @return {@code true} when a backslash escapes inside string literals
+     */
+    default boolean backslashEscapesInStrings() {
+        return false;
+    }
+
+    /**
      * Tells whether this database takes row locks with {@code SELECT ... FOR UPDATE}.
      *
      * @return {@code true} unless the database locks whole files

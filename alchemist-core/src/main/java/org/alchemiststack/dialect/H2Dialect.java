@@ -16,7 +16,9 @@ public class H2Dialect extends AbstractDialect {
     /** Creates the dialect. */
     public H2Dialect() {
         super(states(), Map.of(), List.of(
-                Pattern.compile("violation: \"(?:[^\".]+\\.)?([^\": ]+)"),
+                // "PUBLIC.UK_T_EMAIL_INDEX_8 ON ..." (unique) and "FK_CHILD_PARENT: PUBLIC.CHILD ..." (foreign key):
+                // an optional schema, then the name up to the first space or colon
+                Pattern.compile("violation: \"(?:[^\".: ]+\\.)?([^\".: ]+)"),
                 Pattern.compile("column \"([^\"]+)\"")));
     }
 

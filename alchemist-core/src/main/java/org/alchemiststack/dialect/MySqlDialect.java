@@ -87,6 +87,11 @@ public class MySqlDialect extends AbstractDialect {
     }
 
     @Override
+    public boolean backslashEscapesInStrings() {
+        return true;
+    }
+
+    @Override
     public char quoteChar() {
         return '`';
     }

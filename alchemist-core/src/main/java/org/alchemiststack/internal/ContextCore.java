@@ -1,6 +1,5 @@
 package org.alchemiststack.internal;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import java.sql.Connection;
@@ -20,7 +19,6 @@ import org.alchemiststack.NoOpenSessionException;
 import org.alchemiststack.SessionAcquireTimeoutException;
 import org.alchemiststack.SessionScope;
 import org.alchemiststack.UnknownModelException;
-import org.alchemiststack.UnsupportedDriverException;
 import org.alchemiststack.dialect.Dialect;
 import org.alchemiststack.internal.model.ModelMeta;
 import org.alchemiststack.internal.model.ModelScanner;
@@ -76,32 +74,47 @@ public final class ContextCore {
         this.leaks = new LeakTracker(settings.sessionHoldWarning(), description);
     }
 
-    /** Checks the settings, maps the models and starts the pool. */
+    /**
+     * Checks the settings, starts the pool (or takes the given DataSource), settles the dialect (named, from the URL,
+     * or detected from the database) and maps the models.
+     */
     public static ContextCore start(ContextSettings s) {
         s.validate();
-        Dialect dialect = s.resolveDialect();
-        String url = s.jdbcUrl(dialect);
-        if (s.dataSource() == null) {
-            checkDriver(dialect);
+        Dialect dialect = s.dialectOrNull();
+        String url = dialect == null ? null : s.jdbcUrl(dialect);
+        if (dialect == null && s.dataSource() == null && !s.hikariHasOwnSource()) {
+            dialect = s.resolveDialect();
         }
-        List<ModelMeta<?>> models = new ArrayList<>();
-        ModelScanner scanner = new ModelScanner(dialect);
-        for (Class<?> type : s.models()) {
-            if (models.stream().noneMatch(m -> m.type == type)) {
-                models.add(scanner.scan(type, models.size()));
+        if (url != null) {
+            PoolStarter.checkDriver(dialect);
+        }
+        String poolName = PoolStarter.poolName(s, POOL_NUMBER.incrementAndGet());
+        HikariDataSource pool = s.dataSource() != null ? null : PoolStarter.start(s, dialect, url, poolName);
+        DataSource source = pool != null ? pool : s.dataSource();
+        try {
+            if (dialect == null) {
+                dialect = DialectDetection.detect(source);
             }
+            List<ModelMeta<?>> models = new ArrayList<>();
+            ModelScanner scanner = new ModelScanner(dialect);
+            for (Class<?> type : s.models()) {
+                if (models.stream().noneMatch(m -> m.type == type)) {
+                    models.add(scanner.scan(type, models.size()));
+                }
+            }
+            String description = "Context[" + dialect.name() + ", " + (url != null ? MaskedText.maskUrl(url)
+                    : s.dataSource() != null ? "external DataSource" : "DataSource of the HikariConfig") + ", user="
+                    + s.user() + ", pool=" + (pool == null ? "external" : poolName) + ", models="
+                    + models.stream().map(m -> m.type.getSimpleName()).toList() + "]";
+            HikariDataSource external = s.dataSource() instanceof HikariDataSource h ? h : null;
+            return new ContextCore(s, dialect, source, pool, description, models).withExternalPool(external)
+                    .withIsolationChecked(url);
+        } catch (RuntimeException | Error e) {
+            if (pool != null) {
+                pool.close();
+            }
+            throw e;
         }
-        String poolName = s.poolName() != null ? s.poolName() : "alchemist-" + POOL_NUMBER.incrementAndGet();
-        String description = "Context[" + dialect.name() + ", " + (url == null ? "external DataSource"
-                : MaskedText.maskUrl(url)) + ", user=" + s.user() + ", pool=" + poolName + ", models="
-                + models.stream().map(m -> m.type.getSimpleName()).toList() + "]";
-        if (s.dataSource() != null) {
-            HikariDataSource hikari = s.dataSource() instanceof HikariDataSource h ? h : null;
-            return new ContextCore(s, dialect, s.dataSource(), null, description, models)
-                    .withExternalPool(hikari).withIsolationChecked();
-        }
-        HikariDataSource pool = startPool(s, dialect, url, poolName);
-        return new ContextCore(s, dialect, pool, pool, description, models).withIsolationChecked();
     }
 
     private HikariDataSource externalHikari;
@@ -115,7 +128,7 @@ public final class ContextCore {
      * Reads the connections' isolation level once. At READ COMMITTED or below, with no isolation set, sessions run
      * reads before beginning their transaction (see DefaultSession.connectionForRead).
      */
-    private ContextCore withIsolationChecked() {
+    private ContextCore withIsolationChecked(String url) {
         if (settings.isolation() != null) {
             return this;
         }
@@ -124,7 +137,8 @@ public final class ContextCore {
             readsBeforeTransaction = level != Connection.TRANSACTION_NONE
                     && level <= Connection.TRANSACTION_READ_COMMITTED;
         } catch (SQLException e) {
-            AlchemistException ex = errors.translate(e, null);
+            AlchemistException ex = e instanceof SQLTransientConnectionException t && failedToConnect(t)
+                    ? PoolStarter.cannotConnect(settings, url, e) : errors.translate(e, null);
             close();
             throw ex;
         }
@@ -134,68 +148,6 @@ public final class ContextCore {
     /** Whether reads may run before a session's transaction begins (READ COMMITTED or below). */
     public boolean readsBeforeTransaction() {
         return readsBeforeTransaction;
-    }
-
-    private static void checkDriver(Dialect dialect) {
-        try {
-            Class.forName(dialect.driverClassName(), false, ContextCore.class.getClassLoader());
-        } catch (ClassNotFoundException e) {
-            ClassLoader tccl = Thread.currentThread().getContextClassLoader();
-            try {
-                if (tccl == null) {
-                    throw e;
-                }
-                Class.forName(dialect.driverClassName(), false, tccl);
-            } catch (ClassNotFoundException e2) {
-                throw new UnsupportedDriverException("The " + dialect.name() + " dialect needs the JDBC driver "
-                        + dialect.driverClassName() + ", which is not on the classpath. Add the dependency "
-                        + dialect.driverCoordinates() + " (Maven: <groupId>" + dialect.driverCoordinates().split(":")[0]
-                        + "</groupId><artifactId>" + dialect.driverCoordinates().split(":")[1] + "</artifactId>).",
-                        e2);
-            }
-        }
-    }
-
-    private static HikariDataSource startPool(ContextSettings s, Dialect dialect, String url, String poolName) {
-        HikariConfig c = new HikariConfig();
-        if (s.hikariConfig() != null) {
-            s.hikariConfig().copyStateTo(c);
-        }
-        c.setPoolName(poolName);
-        c.setJdbcUrl(url);
-        c.setDriverClassName(dialect.driverClassName());
-        if (s.user() != null) {
-            c.setUsername(s.user());
-        }
-        if (s.password() != null) {
-            c.setPassword(new String(s.password()));
-        }
-        c.setMaximumPoolSize(s.maxPoolSize());
-        c.setMinimumIdle(s.minIdle() >= 0 ? s.minIdle() : s.maxPoolSize());
-        long timeout = s.connectionTimeout().toMillis();
-        c.setConnectionTimeout(timeout);
-        c.setValidationTimeout(Math.max(250, Math.min(5000, timeout / 2)));
-        c.setAutoCommit(true);
-        if (s.isolation() != null) {
-            c.setTransactionIsolation(s.isolation().hikariName());
-        }
-        dialect.connectionProperties().forEach((k, v) -> {
-            if (!s.properties().containsKey(k) && !url.contains(k + "=")) {
-                c.addDataSourceProperty(k, v);
-            }
-        });
-        s.properties().forEach(c::addDataSourceProperty);
-        try {
-            return new HikariDataSource(c);
-        } catch (RuntimeException e) {
-            Throwable root = e;
-            while (root.getCause() != null && root.getCause() != root) {
-                root = root.getCause();
-            }
-            throw new ConnectionException("Cannot connect to " + MaskedText.maskUrl(url) + " as user " + s.user()
-                    + ": " + root.getMessage() + ". Check that the database runs and that the URL, user and password"
-                    + " are right.", e);
-        }
     }
 
     public Dialect dialect() {
@@ -269,7 +221,10 @@ public final class ContextCore {
         return byClass.get(type);
     }
 
-    /** Borrows a connection, turning pool exhaustion into {@link SessionAcquireTimeoutException}. */
+    /**
+     * Borrows a connection, turning pool exhaustion into {@link SessionAcquireTimeoutException} and a database that
+     * cannot be reached into {@link ConnectionException}.
+     */
     public Connection acquire() {
         if (closed) {
             throw new NoOpenSessionException(description + " is closed; build a new Context.");
@@ -277,6 +232,9 @@ public final class ContextCore {
         try {
             return dataSource.getConnection();
         } catch (SQLTransientConnectionException e) {
+            if (failedToConnect(e)) {
+                throw PoolStarter.cannotConnect(settings, null, e);
+            }
             HikariPoolMXBean pool = poolBean();
             String numbers = pool == null ? "" : " " + pool.getActiveConnections() + " of "
                     + settings.maxPoolSize() + " connections were in use and "
@@ -288,6 +246,19 @@ public final class ContextCore {
         } catch (SQLException e) {
             throw errors.translate(e, null);
         }
+    }
+
+    /**
+     * Whether a pool's timeout came from failing to open connections rather than from all of them being in use:
+     * HikariCP then gives the last connect failure as the cause, and the pool has room for more connections.
+     */
+    private boolean failedToConnect(SQLTransientConnectionException e) {
+        if (e.getCause() == null) {
+            return false;
+        }
+        HikariPoolMXBean pool = poolBean();
+        HikariDataSource h = ownedPool != null ? ownedPool : externalHikari;
+        return pool == null || h == null || pool.getActiveConnections() < h.getMaximumPoolSize();
     }
 
     /**

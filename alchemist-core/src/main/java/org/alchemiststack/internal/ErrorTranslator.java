@@ -37,7 +37,7 @@ public final class ErrorTranslator {
                     + " a serialization failure, deadlock or lock timeout" + state + ". Run the whole unit of work"
                     + " again; Context.inTransaction does this for you." + where, e);
             case CONNECTION -> new ConnectionException("The database connection failed or broke" + state + ": "
-                    + e.getMessage() + ". Check that the server runs and the URL and credentials are right." + where,
+                    + MaskedText.maskSecrets(e.getMessage()) + ". Check that the server runs and the URL and credentials are right." + where,
                     e);
             case INVALID_VALUE -> new InvalidValueException("A value does not fit its column" + state
                     + ": too long, out of range or malformed. Nothing was written; fix the input." + where, e);
@@ -57,6 +57,6 @@ public final class ErrorTranslator {
             return "(no message)";
         }
         int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
+        return MaskedText.maskSecrets(nl < 0 ? message : message.substring(0, nl));
     }
 }

@@ -9,11 +9,14 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * SQL with {@code :name} parameters turned into JDBC {@code ?} markers. Quoted text, quoted identifiers, comments and
- * PostgreSQL {@code ::} casts are left alone. Parsed once per distinct SQL text and cached.
+ * PostgreSQL {@code ::} casts are left alone. Inside quotes a doubled quote escapes; where the dialect says so
+ * (MySQL, MariaDB) a backslash escapes too, in strings but not in backquoted names. Parsed once per distinct SQL text
+ * and dialect style, and cached.
  */
 final class NamedSql {
     private static final int CACHE_LIMIT = 2048;
     private static final Map<String, NamedSql> CACHE = new ConcurrentHashMap<>();
+    private static final Map<String, NamedSql> CACHE_BACKSLASH = new ConcurrentHashMap<>();
 
     final String jdbcSql;
     /** The parameter name of each marker, in order. */
@@ -27,20 +30,26 @@ final class NamedSql {
         this.names = List.copyOf(new LinkedHashSet<>(markers));
     }
 
-    static NamedSql parse(String sql) {
-        NamedSql cached = CACHE.get(sql);
+    /**
+     * Parses SQL.
+     *
+     * @param backslashEscapes whether a backslash escapes the next character inside quoted strings
+     */
+    static NamedSql parse(String sql, boolean backslashEscapes) {
+        Map<String, NamedSql> cache = backslashEscapes ? CACHE_BACKSLASH : CACHE;
+        NamedSql cached = cache.get(sql);
         if (cached != null) {
             return cached;
         }
-        NamedSql parsed = doParse(sql);
-        if (CACHE.size() >= CACHE_LIMIT) {
-            CACHE.clear();
+        NamedSql parsed = doParse(sql, backslashEscapes);
+        if (cache.size() >= CACHE_LIMIT) {
+            cache.clear();
         }
-        CACHE.put(sql, parsed);
+        cache.put(sql, parsed);
         return parsed;
     }
 
-    private static NamedSql doParse(String sql) {
+    private static NamedSql doParse(String sql, boolean backslashEscapes) {
         StringBuilder out = new StringBuilder(sql.length());
         List<String> markers = new ArrayList<>();
         int n = sql.length();
@@ -48,7 +57,7 @@ final class NamedSql {
         while (i < n) {
             char c = sql.charAt(i);
             if (c == '\'' || c == '"' || c == '`') {
-                int end = skipQuoted(sql, i, c);
+                int end = skipQuoted(sql, i, c, backslashEscapes && c != '`');
                 out.append(sql, i, end);
                 i = end;
             } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
@@ -83,10 +92,14 @@ final class NamedSql {
         return new NamedSql(out.toString(), markers);
     }
 
-    private static int skipQuoted(String sql, int start, char quote) {
+    private static int skipQuoted(String sql, int start, char quote, boolean backslashEscapes) {
         int i = start + 1;
         while (i < sql.length()) {
             char c = sql.charAt(i);
+            if (c == '\\' && backslashEscapes) {
+                i += 2;
+                continue;
+            }
             if (c == quote) {
                 if (i + 1 < sql.length() && sql.charAt(i + 1) == quote) {
                     i += 2;

@@ -33,7 +33,7 @@ public final class SqlStatementImpl implements SqlStatement {
         this.sessions = sessions;
         this.core = sessions.core();
         this.session = session;
-        this.sql = NamedSql.parse(sql);
+        this.sql = NamedSql.parse(sql, core.dialect().backslashEscapesInStrings());
     }
 
     @Override
