@@ -7,6 +7,6 @@ import jakarta.persistence.Version;
 
 /** A record model with an assigned id, a unique name and a boxed version. */
 @Table(name = "hx_badge")
-public record HxBadge(@Id Long id, @Column(nullable = false, unique = true, length = 40) String name, int level,
+public record HxBadge(@Id Long id, @Column(nullable = false, unique = true, length = 40) String name, int tier,
         @Version Long version) {
 }
