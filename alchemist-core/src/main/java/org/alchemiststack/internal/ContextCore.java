@@ -71,7 +71,7 @@ public final class ContextCore {
         };
         this.scope = settings.scope() != null ? settings.scope() : new ThreadLocalSessionScope();
         this.errors = new ErrorTranslator(dialect);
-        this.leaks = new LeakTracker(settings.sessionHoldWarning(), description);
+        this.leaks = new LeakTracker(settings.sessionHoldWarning(), description, rollbacks);
     }
 
     /**
@@ -125,11 +125,12 @@ public final class ContextCore {
     }
 
     /**
-     * Reads the connections' isolation level once. At READ COMMITTED or below, with no isolation set, sessions run
-     * reads before beginning their transaction (see DefaultSession.connectionForRead).
+     * Reads the connections' isolation level once (or takes the one set). At READ COMMITTED or below, sessions run
+     * reads before beginning their transaction (see StatementRunner.connection).
      */
     private ContextCore withIsolationChecked(String url) {
         if (settings.isolation() != null) {
+            readsBeforeTransaction = settings.isolation().jdbcLevel() <= Connection.TRANSACTION_READ_COMMITTED;
             return this;
         }
         try (Connection c = dataSource.getConnection()) {

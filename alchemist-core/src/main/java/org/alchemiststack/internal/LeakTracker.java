@@ -30,9 +30,11 @@ public final class LeakTracker {
     private final String contextName;
     private final LongAdder warnings = new LongAdder();
     private final Set<Guard> holding = ConcurrentHashMap.newKeySet();
+    private final LongAdder rollbacks;
     private final ScheduledExecutorService watcher;
 
-    public LeakTracker(Duration holdThreshold, String contextName) {
+    public LeakTracker(Duration holdThreshold, String contextName, LongAdder rollbacks) {
+        this.rollbacks = rollbacks;
         this.holdThresholdNanos = holdThreshold.toNanos();
         this.contextName = contextName;
         if (holdThresholdNanos > 0) {
@@ -153,6 +155,7 @@ public final class LeakTracker {
                 try {
                     if (!autoCommit) {
                         c.rollback();
+                        rollbacks.increment();
                     }
                 } catch (SQLException e) {
                     LOG.warn("Rolling back the connection of a dropped {} failed", what, e);

@@ -58,7 +58,7 @@ final class Streams {
         } finally {
             s.exit();
         }
-        Rows<T> source = new Rows<>(s.runner(), meta, cursor.rows(), sql);
+        Rows<T> source = new Rows<>(s.runner(), meta, cursor, sql);
         LeakTracker.Guard guard = core.leaks().register(source, "stream", owned ? core.sessionsOpen::decrement : null);
         if (owned) {
             guard.acquired(cursorConnection(cursor, guard), false);
@@ -102,19 +102,22 @@ final class Streams {
     private static final class Rows<T> extends Spliterators.AbstractSpliterator<T> {
         private final StatementRunner runner;
         private final ModelMeta<T> meta;
+        private final StatementRunner.OpenCursor cursor;
         private final ResultSet rs;
         private final String sql;
 
-        Rows(StatementRunner runner, ModelMeta<T> meta, ResultSet rs, String sql) {
+        Rows(StatementRunner runner, ModelMeta<T> meta, StatementRunner.OpenCursor cursor, String sql) {
             super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
             this.runner = runner;
             this.meta = meta;
-            this.rs = rs;
+            this.cursor = cursor;
+            this.rs = cursor.rows();
             this.sql = sql;
         }
 
         @Override
         public boolean tryAdvance(Consumer<? super T> action) {
+            cursor.checkOpen();
             try {
                 if (!rs.next()) {
                     return false;

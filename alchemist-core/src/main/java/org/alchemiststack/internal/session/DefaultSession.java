@@ -201,7 +201,8 @@ public final class DefaultSession implements Session {
                 frames.remove(frames.size() - 1);
                 runner.releaseSavepoint(sp);
                 return result;
-            } catch (RuntimeException | Error e) {
+            } catch (Throwable e) {
+                // Throwable: code compiled by other languages (or hiding a checked exception) may throw anything.
                 undoNested(frame, e);
                 throw e;
             }
@@ -229,6 +230,11 @@ public final class DefaultSession implements Session {
             return;
         }
         restore(frame);
+    }
+
+    /** Whether a nested unit of work of this session is running. */
+    boolean insideNested() {
+        return !frames.isEmpty();
     }
 
     private void refuseInsideNested(String what) {
@@ -365,11 +371,16 @@ public final class DefaultSession implements Session {
         try {
             Object id = normalizeId(meta, rawId);
             Entry e = entryOf(meta, id);
-            if (e != null) {
+            if (e != null && (e.state != Entry.State.DELETED || inserts.isEmpty())) {
                 return e.state == Entry.State.DELETED ? Optional.empty() : Optional.of((T) e.instance);
             }
             if (!inserts.isEmpty() || !deletes.isEmpty()) {
+                // A pending insert may take the id of a pending delete: the flush settles which one holds it.
                 flushInside();
+                e = entryOf(meta, id);
+                if (e != null) {
+                    return e.state == Entry.State.DELETED ? Optional.empty() : Optional.of((T) e.instance);
+                }
             }
             return Optional.ofNullable(runner.query(meta.selectById, ps -> meta.id.codec.bind(ps, 1, id),
                     rs -> rs.next() ? materialize(meta, readRow(meta, rs)) : null, true));
@@ -541,6 +552,10 @@ public final class DefaultSession implements Session {
             return;
         }
         enter();
+        if (!frames.isEmpty()) {
+            exit();
+            refuseInsideNested("close");
+        }
         RuntimeException first = null;
         try {
             runner.rollback();

@@ -80,7 +80,7 @@ final class Flush {
                 deletes.removeAll(earlyDeletes);
                 earlyUpdates = new ArrayList<>();
                 for (Update u : updates) {
-                    if (freesKey(u, insertKeys)) {
+                    if (freesKey(u, storedValues(u, insertKeys), insertKeys)) {
                         earlyUpdates.add(u);
                     }
                 }
@@ -141,9 +141,27 @@ final class Flush {
         return keys;
     }
 
+    /**
+     * The values the database holds for an update's row: its snapshot, or, for a detached entity whose model has a
+     * unique column that a pending insert of the same model takes a value of, the row read now (one SELECT).
+     */
+    private Object[] storedValues(Update u, Set<Key> insertKeys) {
+        Entry e = u.entry;
+        if (e.snapshot != null) {
+            return e.snapshot;
+        }
+        boolean contested = false;
+        for (Key k : insertKeys) {
+            contested |= k.model() == e.meta.index && e.meta.columns[k.column()].unique;
+        }
+        if (!contested) {
+            return null;
+        }
+        return new Reload(session).stored(e.meta, List.of(e)).get(e.id);
+    }
+
     /** Whether an update moves a unique column away from a value that a pending insert takes. */
-    private static boolean freesKey(Update u, Set<Key> insertKeys) {
-        Object[] old = u.entry.snapshot;
+    private static boolean freesKey(Update u, Object[] old, Set<Key> insertKeys) {
         if (old == null) {
             return false;
         }
@@ -274,10 +292,15 @@ final class Flush {
 
     // ---- updates ----
 
-    /** Bit i set when updatableColumns[i] differs from the snapshot; all bits when there is no snapshot. */
+    /**
+     * Bit i set when updatableColumns[i] differs from the snapshot; all bits when there is no snapshot, or when the
+     * application changed the version (the snapshot is then not the base of its values) or the id (refused at flush).
+     */
     static long changedMask(Entry e) {
         ModelMeta<Object> meta = e.meta;
-        if (e.snapshot == null) {
+        ColumnMeta v = meta.version;
+        if (e.snapshot == null || (v != null && Values.changed(v, v.get(e.instance), e.snapshot[v.index]))
+                || Values.changed(meta.id, meta.id.get(e.instance), e.id)) {
             return meta.allColumnsMask() == 0 ? 1 : meta.allColumnsMask();
         }
         long mask = 0;
@@ -299,6 +322,11 @@ final class Flush {
             return null;
         }
         Object[] values = meta.values(e.instance);
+        if (Values.changed(meta.id, values[meta.id.index], e.id)) {
+            throw new InvalidValueException(meta.type.getSimpleName() + "." + meta.id.field + " was changed from "
+                    + e.id + " to " + values[meta.id.index] + " after the entity was loaded or saved; an id cannot"
+                    + " change. To move the row, delete it and add a new entity; nothing was written.");
+        }
         ColumnMeta[] cols = meta.updatableColumns;
         for (int i = 0; i < cols.length; i++) {
             if (i >= 63 || (mask & (1L << i)) != 0) {
@@ -324,7 +352,8 @@ final class Flush {
         Object[] values = u.values;
         ColumnMeta[] cols = meta.updatableColumns;
         ColumnMeta v = meta.version;
-        Object oldVersion = v == null ? null : (e.snapshot != null ? e.snapshot[v.index] : values[v.index]);
+        // The entity's own version: a copy the application made from a stale form carries the version it was read at.
+        Object oldVersion = v == null ? null : values[v.index];
         Object newVersion = v == null ? null : Values.nextVersion(v, oldVersion);
         int rows = runner.update(meta.updateSql(mask), ps -> {
             int p = 1;
@@ -358,7 +387,7 @@ final class Flush {
     private void delete(Entry e) {
         ModelMeta<Object> meta = e.meta;
         ColumnMeta v = meta.version;
-        Object version = v == null ? null : (e.snapshot != null ? e.snapshot[v.index] : v.get(e.instance));
+        Object version = v == null ? null : v.get(e.instance);
         boolean checkVersion = v != null && version != null;
         int rows = runner.update(checkVersion ? meta.deleteByIdAndVersion : meta.deleteById, ps -> {
             meta.id.codec.bind(ps, 1, e.id);

@@ -33,7 +33,7 @@ final class Reload {
     void entries(ModelMeta<?> meta, List<Entry> entries) {
         for (int from = 0; from < entries.size(); from += CHUNK) {
             List<Entry> chunk = entries.subList(from, Math.min(entries.size(), from + CHUNK));
-            Map<Object, Object[]> rows = read(meta, chunk);
+            Map<Object, Object[]> rows = stored(meta, chunk);
             for (Entry e : chunk) {
                 Object[] values = rows.get(e.id);
                 if (values == null) {
@@ -45,7 +45,8 @@ final class Reload {
         }
     }
 
-    private Map<Object, Object[]> read(ModelMeta<?> meta, List<Entry> chunk) {
+    /** The stored rows of the entries' ids (at most {@value #CHUNK}), by id. */
+    Map<Object, Object[]> stored(ModelMeta<?> meta, List<Entry> chunk) {
         StringBuilder sql = new StringBuilder(meta.selectAll).append(" WHERE ").append(meta.id.quoted)
                 .append(" IN (");
         for (int i = 0; i < chunk.size(); i++) {

@@ -65,7 +65,8 @@ public final class Sessions {
             s.commit();
             s.close();
             return r;
-        } catch (RuntimeException | Error e) {
+        } catch (Throwable e) {
+            // Throwable: code compiled by other languages (or hiding a checked exception) may throw anything.
             closeAfter(s, e);
             throw e;
         }
@@ -104,7 +105,7 @@ public final class Sessions {
                 });
                 s.close();
                 return result;
-            } catch (RuntimeException | Error thrown) {
+            } catch (Throwable thrown) {
                 SerializationFailureException e = thrown instanceof SerializationFailureException sf ? sf
                         : s.runner.retryableFailure();
                 closeAfter(s, thrown);
@@ -164,7 +165,7 @@ public final class Sessions {
             });
             s.close();
             return result;
-        } catch (RuntimeException | Error e) {
+        } catch (Throwable e) {
             closeAfter(s, e);
             throw e;
         }
@@ -188,9 +189,10 @@ public final class Sessions {
         if (bound == null) {
             return;
         }
-        if (bound instanceof DefaultSession d && d.isBlockBound()) {
+        if (bound instanceof DefaultSession d && (d.isBlockBound() || d.insideNested())) {
             throw new IllegalStateException("The session bound here belongs to a scoped(..) or inTransaction(..)"
-                    + " block, which ends it itself; call removeCurrentSession() only for currentSession().");
+                    + " block, which ends it itself; call removeCurrentSession() only for currentSession(), outside"
+                    + " any block.");
         }
         try {
             bound.close();

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.alchemiststack.AlchemistException;
 import org.alchemiststack.ConnectionException;
+import org.alchemiststack.NoOpenSessionException;
 import org.alchemiststack.SerializationFailureException;
 import org.alchemiststack.internal.ContextCore;
 import org.alchemiststack.internal.LeakTracker;
@@ -43,14 +44,38 @@ public final class StatementRunner {
         R read(ResultSet rs) throws SQLException;
     }
 
-    /** An open statement and its result set, for streams; the stream closes it. */
+    /**
+     * An open statement and its result set, for streams; the stream closes it. When the transaction ends first
+     * (commit, rollback, close), the runner closes it and it refuses to be read on, instead of reading on a
+     * connection that went back to the pool.
+     */
     public static final class OpenCursor {
         private final PreparedStatement statement;
         private final ResultSet rows;
+        private final StatementRunner owner;
+        private volatile boolean ended;
+        private RuntimeException endFailures;
 
-        OpenCursor(PreparedStatement statement, ResultSet rows) {
+        OpenCursor(PreparedStatement statement, ResultSet rows, StatementRunner owner) {
             this.statement = statement;
             this.rows = rows;
+            this.owner = owner;
+        }
+
+        /** Throws when the unit of work ended while the cursor was open. */
+        public void checkOpen() {
+            if (ended) {
+                throw new IllegalStateException("This stream's session committed, rolled back or was closed while"
+                        + " the stream was open, so the rest of its rows cannot be read. Read a stream to its end,"
+                        + " or collect it, before the unit of work ends.", endFailures);
+            }
+        }
+
+        private void end() {
+            ended = true;
+            RuntimeException failures = new RuntimeException("closing the cursor when its transaction ended failed");
+            closeQuietly(failures);
+            endFailures = failures.getSuppressed().length > 0 ? failures : null;
         }
 
         /** The rows, to read with {@code next()} and the codecs. */
@@ -65,6 +90,11 @@ public final class StatementRunner {
 
         /** Closes the rows and the statement; failures are added to {@code collect}. */
         public void close(Throwable collect) {
+            owner.cursors.remove(this);
+            closeQuietly(collect);
+        }
+
+        private void closeQuietly(Throwable collect) {
             try {
                 rows.close();
             } catch (SQLException e) {
@@ -93,6 +123,7 @@ public final class StatementRunner {
     private Throwable failureCause;
     private String savepointFailure;
     private final ArrayList<Savepoint> savepoints = new ArrayList<>(2);
+    private final ArrayList<OpenCursor> cursors = new ArrayList<>(0);
 
     /**
      * @param autoCommit whether the connection stays in auto-commit (a one-statement repository call)
@@ -151,6 +182,7 @@ public final class StatementRunner {
      * inside it; the transaction begins at the first write, so a read-only unit of work costs no COMMIT round trip.
      */
     private Connection connection(boolean transaction) {
+        checkContextOpen();
         if (conn == null) {
             conn = core.acquire();
             if (guard != null) {
@@ -188,6 +220,17 @@ public final class StatementRunner {
     /** Begins the transaction now, borrowing the connection if needed. */
     void begin() {
         connection(true);
+    }
+
+    /**
+     * A session outlives its context only to fail: its transaction is rolled back and nothing more is sent, so a
+     * write flushed before the context closed is never committed by a later {@code commit()}.
+     */
+    private void checkContextOpen() {
+        if (core.isClosed()) {
+            throw failWhole(new NoOpenSessionException(core + " was closed while this session was open; its"
+                    + " transaction was rolled back. Close sessions before the context."));
+        }
     }
 
     // ---- statements ----
@@ -287,7 +330,9 @@ public final class StatementRunner {
             binder.bind(ps);
             ResultSet rs = ps.executeQuery();
             observe(sql, start, -1, null);
-            return new OpenCursor(ps, rs);
+            OpenCursor cursor = new OpenCursor(ps, rs, this);
+            cursors.add(cursor);
+            return cursor;
         } catch (SQLException e) {
             AlchemistException ex = observe(sql, start, -1, core.errors().translate(e, sql));
             if (ps != null) {
@@ -399,7 +444,7 @@ public final class StatementRunner {
                 if (inTransaction) {
                     conn.rollback();
                 }
-            } catch (SQLException r) {
+            } catch (SQLException | RuntimeException r) {
                 cause.addSuppressed(r);
                 core.discard(conn, cause);
                 conn = null;
@@ -437,6 +482,7 @@ public final class StatementRunner {
         if (conn == null) {
             return;
         }
+        checkContextOpen();
         if (inTransaction) {
             try {
                 conn.commit();
@@ -467,6 +513,11 @@ public final class StatementRunner {
                 error = core.errors().translate(e, "ROLLBACK");
                 core.discard(conn, error);
                 conn = null;
+            } catch (RuntimeException e) {
+                error = new ConnectionException("Rolling back failed (was the context closed while the session was"
+                        + " open?).", e);
+                core.discard(conn, error);
+                conn = null;
             }
         }
         try {
@@ -484,6 +535,12 @@ public final class StatementRunner {
 
     /** Gives the connection back to the pool, ending the runner's hold on it. */
     private void release() {
+        if (!cursors.isEmpty()) {
+            for (OpenCursor cursor : new ArrayList<>(cursors)) {
+                cursor.end();
+            }
+            cursors.clear();
+        }
         Connection c = conn;
         conn = null;
         wrote = false;
@@ -498,6 +555,9 @@ public final class StatementRunner {
                 c.close();
             } catch (SQLException e) {
                 throw core.errors().translate(e, null);
+            } catch (RuntimeException e) {
+                throw new ConnectionException("Returning the connection to the pool failed (was the context closed"
+                        + " while the session was open?).", e);
             }
         }
     }
