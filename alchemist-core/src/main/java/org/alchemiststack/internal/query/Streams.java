@@ -58,7 +58,7 @@ final class Streams {
         } finally {
             s.exit();
         }
-        Rows<T> source = new Rows<>(s.runner(), meta, cursor, sql);
+        Rows<T> source = new Rows<>(s.runner(), meta, cursor, sql, owned ? null : s);
         LeakTracker.Guard guard = core.leaks().register(source, "stream", owned ? core.sessionsOpen::decrement : null);
         if (owned) {
             guard.acquired(cursorConnection(cursor, guard), false);
@@ -105,28 +105,41 @@ final class Streams {
         private final StatementRunner.OpenCursor cursor;
         private final ResultSet rs;
         private final String sql;
+        /** The application's session the stream reads in: each row is read inside it, one thread at a time. */
+        private final DefaultSession session;
 
-        Rows(StatementRunner runner, ModelMeta<T> meta, StatementRunner.OpenCursor cursor, String sql) {
+        Rows(StatementRunner runner, ModelMeta<T> meta, StatementRunner.OpenCursor cursor, String sql,
+                DefaultSession session) {
             super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
             this.runner = runner;
             this.meta = meta;
             this.cursor = cursor;
             this.rs = cursor.rows();
             this.sql = sql;
+            this.session = session;
         }
 
         @Override
         public boolean tryAdvance(Consumer<? super T> action) {
             cursor.checkOpen();
+            T row;
+            if (session != null) {
+                session.enter();
+            }
             try {
                 if (!rs.next()) {
                     return false;
                 }
-                action.accept(meta.newInstance(DefaultSession.readRow(meta, rs)));
-                return true;
+                row = meta.newInstance(DefaultSession.readRow(meta, rs));
             } catch (SQLException e) {
                 throw runner.translate(e, sql);
+            } finally {
+                if (session != null) {
+                    session.exit();
+                }
             }
+            action.accept(row);
+            return true;
         }
     }
 }

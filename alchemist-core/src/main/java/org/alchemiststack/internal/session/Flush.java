@@ -54,19 +54,21 @@ final class Flush {
     }
 
     void run() {
+        // Checks first: a value refused before any statement is sent leaves the transaction and the pending changes
+        // as they were, for the application to fix the value and flush again.
+        List<Entry> inserts = new ArrayList<>(session.inserts.inOrder());
+        List<Object[]> insertRows = new ArrayList<>(inserts.size());
+        for (Entry e : inserts) {
+            insertRows.add(prepareInsert(e));
+        }
+        List<Update> updates = new ArrayList<>();
+        for (Entry e : session.identities.dirty()) {
+            Update u = prepareUpdate(e);
+            if (u != null) {
+                updates.add(u);
+            }
+        }
         try {
-            List<Entry> inserts = new ArrayList<>(session.inserts.inOrder());
-            List<Object[]> insertRows = new ArrayList<>(inserts.size());
-            for (Entry e : inserts) {
-                insertRows.add(prepareInsert(e));
-            }
-            List<Update> updates = new ArrayList<>();
-            for (Entry e : session.identities.dirty()) {
-                Update u = prepareUpdate(e);
-                if (u != null) {
-                    updates.add(u);
-                }
-            }
             List<Entry> deletes = new ArrayList<>(session.deletes);
             List<Entry> earlyDeletes = List.of();
             List<Update> earlyUpdates = List.of();
