@@ -10,8 +10,8 @@ import net.jqwik.api.state.Transformer;
 
 /**
  * The action sequences: jqwik's stateful ActionChain. An action is a kind of step and a seed; the step's values are
- * chosen from the state it runs on (so a shrunk chain plans again against its own state). Sequences run 5 to 25 actions. After a write failed, only
- * rollback() (or the end) may follow.
+ * chosen from the state it runs on (so a shrunk chain plans again against its own state). Sequences run 5 to 25
+ * actions. After a write failed, only rollback() (or the end) may follow.
  */
 final class Actions {
     static final int MAX_STEPS = 25;

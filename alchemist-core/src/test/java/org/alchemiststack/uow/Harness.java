@@ -306,7 +306,8 @@ final class Harness {
             throw fail("The nested " + variant + " must throw " + expected.getSimpleName() + " but "
                     + (thrown == null ? "returned" : "threw " + thrown), thrown);
         }
-        if (thrown instanceof ConstraintViolationException cve && cve.kind() != ConstraintViolationException.Kind.UNIQUE) {
+        if (thrown instanceof ConstraintViolationException cve
+                && cve.kind() != ConstraintViolationException.Kind.UNIQUE) {
             throw fail("A UNIQUE violation was expected, got kind " + cve.kind(), thrown);
         }
         note("-> nested block threw as predicted: " + thrown.getClass().getSimpleName());

@@ -8,7 +8,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-/** The model-based test's mutable model: an IDENTITY id, a unique code, a balance and a version. */
+/**
+ * The model-based test's mutable model: an IDENTITY id, a unique code, a balance and a version. Not thread-safe: a
+ * plain entity, owned by one session or thread at a time.
+ */
 @Entity
 @Table(name = "mbt_account")
 public class MbtAccount {

@@ -6,7 +6,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-/** One of the shared rows of the concurrent test: an assigned id, a unique code, an amount, a counter, a version. */
+/**
+ * One of the shared rows of the concurrent test: an assigned id, a unique code, an amount, a counter, a version. Not
+ * thread-safe: a plain entity, owned by one session or thread at a time.
+ */
 @Entity
 @Table(name = "mbt_slot")
 public class MbtSlot {

@@ -13,8 +13,8 @@ import org.alchemiststack.uow.Row.Key;
 /**
  * The reference model of one session over both models: what is committed, what the open transaction has written
  * ({@link #db}), and what is pending (inserts in add() order, tracked entities whose values differ from the row,
- * deletes in delete() order). It predicts every outcome from the unit-of-work rules of issue 9; the letters in the comments name
- * the rule each piece encodes.
+ * deletes in delete() order). It predicts every outcome from the unit-of-work rules of issue 9; the letters in the
+ * comments name the rule each piece encodes.
  *
  * <p>Not thread-safe; one per sequence.
  */
