@@ -79,17 +79,23 @@ final class Flush {
                     taken.addAll(newUniqueKeys(u));
                 }
                 earlyDeletes = freeing(deletes, taken);
+                // Updates that free a value are found against what the database holds for their rows.
                 deletes.removeAll(earlyDeletes);
                 earlyUpdates = new ArrayList<>();
                 for (Update u : updates) {
-                    if (freesKey(u, storedValues(u, insertKeys), insertKeys)) {
+                    if (freesKey(u.entry, stored(u.entry, insertKeys), insertKeys)) {
                         earlyUpdates.add(u);
                     }
                 }
                 updates.removeAll(earlyUpdates);
             }
-            for (Entry e : earlyDeletes) {
-                delete(e);
+            for (Entry d : earlyDeletes) {
+                int i = replacing(d, inserts);
+                if (i < 0) {
+                    delete(d);
+                } else {
+                    replace(d, inserts.remove(i), insertRows.remove(i));
+                }
             }
             updateAll(earlyUpdates);
             if (!inserts.isEmpty()) {
@@ -135,8 +141,7 @@ final class Flush {
         ModelMeta<Object> meta = u.entry.meta;
         for (ColumnMeta c : meta.columns) {
             Object now = u.values[c.index];
-            if (c.unique && now != null && (u.entry.snapshot == null
-                    || Values.changed(c, now, u.entry.snapshot[c.index]))) {
+            if (c.unique && now != null) {
                 keys.add(Key.of(meta, c, now));
             }
         }
@@ -144,54 +149,105 @@ final class Flush {
     }
 
     /**
-     * The values the database holds for an update's row: its snapshot, or, for a detached entity whose model has a
-     * unique column that a pending insert of the same model takes a value of, the row read now (one SELECT).
+     * The values the database holds for an entity's row: its snapshot, or, for a detached entity whose model has a
+     * unique column that a pending write contests, the row read now (one SELECT); null when nothing contests it.
      */
-    private Object[] storedValues(Update u, Set<Key> insertKeys) {
-        Entry e = u.entry;
+    private Object[] stored(Entry e, Set<Key> contested) {
         if (e.snapshot != null) {
             return e.snapshot;
         }
-        boolean contested = false;
-        for (Key k : insertKeys) {
-            contested |= k.model() == e.meta.index && e.meta.columns[k.column()].unique;
+        boolean needed = false;
+        for (Key k : contested) {
+            needed |= k.model() == e.meta.index && e.meta.columns[k.column()].unique;
         }
-        if (!contested) {
-            return null;
-        }
-        return new Reload(session).stored(e.meta, List.of(e)).get(e.id);
+        return needed ? new Reload(session).stored(e.meta, List.of(e)).get(e.id) : null;
     }
 
-    /** Whether an update moves a unique column away from a value that a pending insert takes. */
-    private static boolean freesKey(Update u, Object[] old, Set<Key> insertKeys) {
-        if (old == null) {
+    /** Whether the row holds a unique value that a pending insert takes: its write goes before the inserts. */
+    private static boolean freesKey(Entry e, Object[] stored, Set<Key> insertKeys) {
+        if (stored == null) {
             return false;
         }
-        ModelMeta<Object> meta = u.entry.meta;
-        for (ColumnMeta c : meta.columns) {
-            if (c.unique && old[c.index] != null && Values.changed(c, u.values[c.index], old[c.index])
-                    && insertKeys.contains(Key.of(meta, c, old[c.index]))) {
+        for (ColumnMeta c : e.meta.columns) {
+            if (c.unique && stored[c.index] != null && insertKeys.contains(Key.of(e.meta, c, stored[c.index]))) {
                 return true;
             }
         }
         return false;
     }
 
-    /** The deletes whose id or unique values are taken by a pending insert or update, in call order. */
-    private static List<Entry> freeing(List<Entry> deletes, Set<Key> taken) {
+    /** The deletes whose id or stored unique values are taken by a pending insert or update, in call order. */
+    private List<Entry> freeing(List<Entry> deletes, Set<Key> taken) {
         List<Entry> out = new ArrayList<>();
         for (Entry d : deletes) {
-            ModelMeta<Object> meta = d.meta;
-            Object[] values = d.snapshot != null ? d.snapshot : meta.values(d.instance);
-            for (ColumnMeta c : meta.columns) {
-                Object v = c == meta.id ? d.id : values[c.index];
-                if ((c == meta.id || c.unique) && v != null && taken.contains(Key.of(meta, c, v))) {
-                    out.add(d);
-                    break;
-                }
+            if (taken.contains(Key.of(d.meta, d.meta.id, d.id)) || freesKey(d, stored(d, taken), taken)) {
+                out.add(d);
             }
         }
         return out;
+    }
+
+    // ---- a delete and an add of the same id ----
+
+    /**
+     * The position of the pending insert that takes the id a delete frees, or -1. Such a pair is written as one
+     * UPDATE of the row, as SQLAlchemy's unit of work does: on PostgreSQL a DELETE and INSERT would make the row
+     * vanish for a moment under concurrent writers (their UPDATE or SELECT FOR UPDATE waiting on the old row would
+     * find it deleted and skip it), while an UPDATE keeps it one row throughout.
+     */
+    private static int replacing(Entry d, List<Entry> inserts) {
+        ColumnMeta v = d.meta.version;
+        if (v != null && v.get(d.instance) == null) {
+            return -1;
+        }
+        for (int i = 0; i < inserts.size(); i++) {
+            Entry e = inserts.get(i);
+            if (e.meta == d.meta && !Values.changed(d.meta.id, d.meta.id.get(e.instance), d.id)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Writes the added entity over the deleted one's row: every column, checked against the deleted entity's version,
+     * which then goes up by one, so a copy read before the replacement can never overwrite it.
+     */
+    private void replace(Entry deleted, Entry added, Object[] row) {
+        ModelMeta<Object> meta = added.meta;
+        ColumnMeta v = meta.version;
+        Object expected = v == null ? null : v.get(deleted.instance);
+        Object newVersion = v == null ? null : Values.nextVersion(v, expected);
+        ColumnMeta[] cols = meta.updatableColumns;
+        int rows = runner.update(meta.updateSql(meta.allColumnsMask()), ps -> {
+            int p = 1;
+            for (ColumnMeta c : cols) {
+                c.codec.bind(ps, p++, row[c.index]);
+            }
+            if (v != null) {
+                v.codec.bind(ps, p++, newVersion);
+            }
+            meta.id.codec.bind(ps, p++, deleted.id);
+            if (v != null) {
+                v.codec.bind(ps, p, expected);
+            }
+        });
+        if (rows == 0) {
+            throw new OptimisticLockException(meta.type.getSimpleName() + " with id " + deleted.id + " was changed or"
+                    + " deleted" + (v == null ? "" : " (expected version " + expected + ")") + " by another unit of"
+                    + " work since it was loaded. Reload it before deleting.");
+        }
+        if (v != null) {
+            added.instance = session.writes.write(meta, added.instance, v, newVersion);
+            row[v.index] = newVersion;
+        }
+        session.identities.remove(meta, deleted.id);
+        if (session.tracks()) {
+            added.id = deleted.id;
+            added.state = Entry.State.MANAGED;
+            added.snapshot = Values.snapshot(meta, row);
+            session.identities.put(meta, added.id, added);
+        }
     }
 
     // ---- inserts ----
