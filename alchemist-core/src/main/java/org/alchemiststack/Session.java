@@ -92,7 +92,8 @@ public interface Session extends AutoCloseable {
 
     /**
      * Writes every pending change. Every value is checked before the first statement is sent. The order: deletes that
-     * free an id or unique value that a pending insert or update takes (in the order {@code delete} was called); updates
+     * free an id or unique value that a pending insert or update takes (in the order {@code delete} was called; a
+     * delete and an add of the same id become one UPDATE of the row, whose version goes up by one); updates
      * that free a unique value a pending insert takes; inserts in the order they were added; the other updates by table
      * and id (two units of work updating the same rows lock them in the same order and do not deadlock); the other
      * deletes in the order {@code delete} was called (children before their parent). Call {@code flush()} between
