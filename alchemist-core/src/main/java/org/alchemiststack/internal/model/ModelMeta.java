@@ -205,42 +205,30 @@ public final class ModelMeta<T> {
 
     /** A multi-row INSERT of {@code rows} rows, returning generated ids where the model has them. */
     public String insertSql(int rows) {
-        String sql = multiInsert.get(rows);
-        if (sql == null) {
-            StringBuilder sb = new StringBuilder("INSERT INTO ").append(quotedTable).append(" (");
-            for (int i = 0; i < insertColumns.length; i++) {
-                sb.append(i == 0 ? "" : ", ").append(insertColumns[i].quoted);
-            }
-            sb.append(") VALUES ");
-            String row = "(" + "?, ".repeat(insertColumns.length - 1) + "?)";
-            for (int r = 0; r < rows; r++) {
-                sb.append(r == 0 ? "" : ", ").append(row);
-            }
-            sql = sb.toString();
-            multiInsert.put(rows, sql);
+        return multiInsert.computeIfAbsent(rows, n -> insertText(insertColumns, n));
+    }
+
+    /** A multi-row INSERT of every column, the id included even where the database generates it. */
+    public String insertWithIdSql(int rows) {
+        return insertWithIdByRows.computeIfAbsent(rows, n -> insertText(columns, n));
+    }
+
+    private String insertText(ColumnMeta[] cols, int rows) {
+        StringBuilder sb = new StringBuilder("INSERT INTO ").append(quotedTable).append(" (");
+        for (int i = 0; i < cols.length; i++) {
+            sb.append(i == 0 ? "" : ", ").append(cols[i].quoted);
         }
-        return sql;
+        sb.append(") VALUES ");
+        String row = "(" + "?, ".repeat(cols.length - 1) + "?)";
+        for (int r = 0; r < rows; r++) {
+            sb.append(r == 0 ? "" : ", ").append(row);
+        }
+        return sb.toString();
     }
 
     /** The multi-row INSERT of {@code rows} rows that returns generated ids, or {@code null} for generated keys. */
     public String insertReturningSql(int rows) {
         return rows == 1 ? insertOneReturning : dialect.insertReturning(insertSql(rows), id.quoted);
-    }
-
-    /** A multi-row INSERT of every column, the id included even where the database generates it. */
-    public String insertWithIdSql(int rows) {
-        return insertWithIdByRows.computeIfAbsent(rows, n -> {
-            StringBuilder sb = new StringBuilder("INSERT INTO ").append(quotedTable).append(" (");
-            for (int i = 0; i < columns.length; i++) {
-                sb.append(i == 0 ? "" : ", ").append(columns[i].quoted);
-            }
-            sb.append(") VALUES ");
-            String row = "(" + "?, ".repeat(columns.length - 1) + "?)";
-            for (int r = 0; r < n; r++) {
-                sb.append(r == 0 ? "" : ", ").append(row);
-            }
-            return sb.toString();
-        });
     }
 
     /** An upsert of {@code rows} rows keyed by id. */
