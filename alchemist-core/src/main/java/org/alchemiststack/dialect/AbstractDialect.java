@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.alchemiststack.internal.type.Codecs;
 import org.alchemiststack.model.ValueCodec;
 import org.alchemiststack.model.ValueKind;
 

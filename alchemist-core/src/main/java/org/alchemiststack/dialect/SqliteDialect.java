@@ -4,8 +4,6 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.alchemiststack.internal.type.Codecs;
-import org.alchemiststack.internal.type.TextCodecs;
 import org.alchemiststack.model.ValueCodec;
 import org.alchemiststack.model.ValueKind;
 

@@ -37,16 +37,12 @@ class ArchitectureTest {
     }
 
     /**
-     * Top-level packages (dialect, model, query, internal with its subpackages) form no cycle. One known edge is
-     * exempt, by name: the built-in dialects use the shared codecs of {@code internal.type} (privately; no signature
-     * shows them), while internal code looks dialects up. Any other edge that closes a cycle fails.
+     * Top-level packages (dialect, model, query, internal with its subpackages) form no cycle, with no exemption:
+     * the dialects keep their JDBC codecs in their own package, and internal code asks a dialect for a codec.
      */
     @Test
-    void theTopLevelPackagesHaveNoCyclesBesidesTheDialectsUseOfInternalCodecs() {
-        slices().matching("org.alchemiststack.(*)..").should().beFreeOfCycles()
-                .ignoreDependency(JavaClass.Predicates.resideInAPackage("org.alchemiststack.dialect"),
-                        JavaClass.Predicates.resideInAPackage("org.alchemiststack.internal.type"))
-                .check(core);
+    void theTopLevelPackagesHaveNoCycles() {
+        slices().matching("org.alchemiststack.(*)..").should().beFreeOfCycles().check(core);
     }
 
     /** The internal packages form no cycle, with no exemption: the session makes its queries through a factory. */

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
-import org.alchemiststack.internal.type.Codecs;
-import org.alchemiststack.internal.type.TextCodecs;
 import org.alchemiststack.model.ValueKind;
 import org.junit.jupiter.api.Test;
 

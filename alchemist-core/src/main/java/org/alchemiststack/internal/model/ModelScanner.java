@@ -31,7 +31,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.alchemiststack.MappingException;
 import org.alchemiststack.dialect.Dialect;
-import org.alchemiststack.internal.type.EnumCodecs;
 import org.alchemiststack.model.ValueCodec;
 import org.alchemiststack.model.ValueKind;
 

@@ -17,7 +17,7 @@ import org.alchemiststack.internal.model.ModelMeta;
 import org.alchemiststack.internal.session.BulkUpdate;
 import org.alchemiststack.internal.session.DefaultSession;
 import org.alchemiststack.internal.session.Sessions;
-import org.alchemiststack.internal.type.Codecs;
+import org.alchemiststack.model.ValueKind;
 import org.alchemiststack.query.Condition;
 import org.alchemiststack.query.Cursor;
 import org.alchemiststack.query.CursoredPage;
@@ -140,11 +140,11 @@ public final class QueryImpl<T> implements Query<T> {
     private void limitClause(SqlParts p, int lim, long off) {
         p.sql.append(core.dialect().limitOffset(lim >= 0, off > 0));
         if (lim >= 0) {
-            p.codecs.add(Codecs.INT);
+            p.codecs.add(core.dialect().codec(ValueKind.INT, 0));
             p.values.add(lim);
         }
         if (off > 0) {
-            p.codecs.add(Codecs.LONG);
+            p.codecs.add(core.dialect().codec(ValueKind.LONG, 0));
             p.values.add(off);
         }
     }

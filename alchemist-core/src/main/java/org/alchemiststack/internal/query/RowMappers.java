@@ -24,7 +24,7 @@ import org.alchemiststack.internal.model.ColumnMeta;
 import org.alchemiststack.internal.model.ModelMeta;
 import org.alchemiststack.internal.model.Naming;
 import org.alchemiststack.internal.session.DefaultSession;
-import org.alchemiststack.internal.type.EnumCodecs;
+import org.alchemiststack.internal.model.EnumCodecs;
 import org.alchemiststack.model.ValueCodec;
 import org.alchemiststack.model.ValueKind;
 

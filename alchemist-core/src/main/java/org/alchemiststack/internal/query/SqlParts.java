@@ -5,7 +5,6 @@ import java.util.List;
 import org.alchemiststack.internal.model.ColumnMeta;
 import org.alchemiststack.internal.model.ModelMeta;
 import org.alchemiststack.internal.session.Values;
-import org.alchemiststack.internal.type.Codecs;
 import org.alchemiststack.model.ValueCodec;
 import org.alchemiststack.model.ValueKind;
 import org.alchemiststack.query.Condition;
@@ -117,7 +116,7 @@ final class SqlParts {
                     + " startsWith, endsWith and contains do not apply to it.");
         }
         sql.append(col.quoted).append(" LIKE ");
-        param(Codecs.STRING, pattern);
+        param(col.codec, pattern);
         sql.append(" ESCAPE '").append(LIKE_ESCAPE).append('\'');
     }
 

@@ -1,12 +1,16 @@
 package org.alchemiststack.internal.session;
 
 import java.math.BigDecimal;
+import java.time.temporal.ChronoUnit;
+import java.time.OffsetDateTime;
+import java.time.LocalTime;
+import java.time.LocalDateTime;
+import java.time.Instant;
 import java.util.Arrays;
 import org.alchemiststack.ConstraintViolationException;
 import org.alchemiststack.InvalidValueException;
 import org.alchemiststack.internal.model.ColumnMeta;
 import org.alchemiststack.internal.model.ModelMeta;
-import org.alchemiststack.internal.type.Codecs;
 import org.alchemiststack.model.ValueKind;
 
 /** Value checks and comparisons on column values, shared by flush, updates and queries. */
@@ -30,7 +34,7 @@ public final class Values {
         }
         if (isTemporal(c.kind)) {
             // a difference below a microsecond is not stored, so it is no change (see normalize)
-            return !Codecs.truncateToMicros(now).equals(Codecs.truncateToMicros(then));
+            return !truncateToMicros(now).equals(truncateToMicros(then));
         }
         return !now.equals(then);
     }
@@ -95,7 +99,7 @@ public final class Values {
         if (c.kind == ValueKind.BIG_DECIMAL) {
             return fitDecimal(meta, c, (BigDecimal) v);
         }
-        return isTemporal(c.kind) ? Codecs.truncateToMicros(v) : v;
+        return isTemporal(c.kind) ? truncateToMicros(v) : v;
     }
 
     private static boolean isTemporal(ValueKind kind) {
@@ -209,5 +213,22 @@ public final class Values {
             return v == null ? 0 : (Integer) v + 1;
         }
         return v == null ? 0L : (Long) v + 1;
+    }
+
+    /** Truncates a temporal value to the microsecond precision every supported database keeps. */
+    static Object truncateToMicros(Object v) {
+        if (v instanceof Instant t) {
+            return t.truncatedTo(ChronoUnit.MICROS);
+        }
+        if (v instanceof LocalDateTime t) {
+            return t.truncatedTo(ChronoUnit.MICROS);
+        }
+        if (v instanceof LocalTime t) {
+            return t.truncatedTo(ChronoUnit.MICROS);
+        }
+        if (v instanceof OffsetDateTime t) {
+            return t.truncatedTo(ChronoUnit.MICROS);
+        }
+        return v;
     }
 }

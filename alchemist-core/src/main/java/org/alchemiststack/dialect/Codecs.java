@@ -1,4 +1,4 @@
-package org.alchemiststack.internal.type;
+package org.alchemiststack.dialect;
 
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
@@ -11,14 +11,13 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.alchemiststack.model.ValueCodec;
 
 /**
  * Standard JDBC 4.2 codecs shared by the dialects. Each is a stateless singleton.
  */
-public final class Codecs {
+final class Codecs {
     private Codecs() {
     }
 
@@ -320,20 +319,4 @@ public final class Codecs {
         }
     };
 
-    /** Truncates a temporal value to the microsecond precision every supported database keeps. */
-    public static Object truncateToMicros(Object v) {
-        if (v instanceof Instant t) {
-            return t.truncatedTo(ChronoUnit.MICROS);
-        }
-        if (v instanceof LocalDateTime t) {
-            return t.truncatedTo(ChronoUnit.MICROS);
-        }
-        if (v instanceof LocalTime t) {
-            return t.truncatedTo(ChronoUnit.MICROS);
-        }
-        if (v instanceof OffsetDateTime t) {
-            return t.truncatedTo(ChronoUnit.MICROS);
-        }
-        return v;
-    }
 }

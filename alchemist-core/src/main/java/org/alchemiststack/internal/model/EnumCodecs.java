@@ -1,4 +1,4 @@
-package org.alchemiststack.internal.type;
+package org.alchemiststack.internal.model;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,4 +1,4 @@
-package org.alchemiststack.internal.type;
+package org.alchemiststack.dialect;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -22,7 +22,7 @@ import org.alchemiststack.model.ValueCodec;
  * Codecs that store values as fixed-width, sortable ISO-8601 text, for SQLite, which has no date, time or exact decimal
  * storage class. Fixed width keeps comparisons and ORDER BY on the text in time order.
  */
-public final class TextCodecs {
+final class TextCodecs {
     private TextCodecs() {
     }
 
