@@ -108,8 +108,6 @@ public final class StatementRunner {
         }
     }
 
-    static final Binder NO_PARAMETERS = ps -> { };
-
     private final ContextCore core;
     private final boolean autoCommit;
     private final LeakTracker.Guard guard;
@@ -119,9 +117,10 @@ public final class StatementRunner {
     private boolean inTransaction;
     private boolean wrote;
     private int autoCommitWrites;
-    private String failure;
-    private Throwable failureCause;
-    private String savepointFailure;
+    /** What rolled the whole transaction back; the session refuses work until {@code rollback()}. */
+    private Throwable failure;
+    /** What failed inside the innermost savepoint, until the nested block rolls back to it. */
+    private Throwable savepointFailure;
     private final ArrayList<Savepoint> savepoints = new ArrayList<>(2);
     private final ArrayList<OpenCursor> cursors = new ArrayList<>(0);
 
@@ -142,13 +141,14 @@ public final class StatementRunner {
     /** Throws when the transaction, or the innermost savepoint, failed and was not yet rolled back. */
     void checkUsable() {
         if (failure != null) {
-            throw new IllegalStateException("This session's transaction failed and was rolled back (" + failure
-                    + "). Call rollback() to start a new transaction in it, or close() it.", failureCause);
+            throw new IllegalStateException("This session's transaction failed and was rolled back ("
+                    + describe(failure) + "). Call rollback() to start a new transaction in it, or close() it.",
+                    failure);
         }
         if (savepointFailure != null) {
-            throw new IllegalStateException("A statement in this nested transaction failed (" + savepointFailure
-                    + "). Let the exception leave the nested inTransaction/scoped block: its savepoint is rolled"
-                    + " back there and the outer unit of work can go on.");
+            throw new IllegalStateException("A statement in this nested transaction failed ("
+                    + describe(savepointFailure) + "). Let the exception leave the nested inTransaction/scoped block:"
+                    + " its savepoint is rolled back there and the outer unit of work can go on.", savepointFailure);
         }
     }
 
@@ -158,7 +158,7 @@ public final class StatementRunner {
 
     /** The serialization failure or deadlock that rolled the transaction back, even if the caller swallowed it. */
     SerializationFailureException retryableFailure() {
-        return failure != null && failureCause instanceof SerializationFailureException s ? s : null;
+        return failure instanceof SerializationFailureException s ? s : null;
     }
 
     /** Whether a statement wrote in the open transaction. */
@@ -168,10 +168,6 @@ public final class StatementRunner {
 
     boolean holdsConnection() {
         return conn != null;
-    }
-
-    int savepointDepth() {
-        return savepoints.size();
     }
 
     // ---- connection ----
@@ -428,7 +424,7 @@ public final class StatementRunner {
      */
     AlchemistException fail(AlchemistException ex) {
         if (!savepoints.isEmpty() && !endsTransaction(ex)) {
-            savepointFailure = describe(ex);
+            savepointFailure = ex;
             return ex;
         }
         return failWhole(ex);
@@ -456,8 +452,7 @@ public final class StatementRunner {
             }
         }
         if (rolledBack) {
-            failure = describe(cause);
-            failureCause = cause;
+            failure = cause;
             core.rollbacks.increment();
         }
         if (rolledBack || autoCommit) {
@@ -498,7 +493,6 @@ public final class StatementRunner {
     /** Rolls back the open transaction, if any, gives the connection back and clears the failed state. */
     void rollback() {
         failure = null;
-        failureCause = null;
         savepointFailure = null;
         savepoints.clear();
         if (conn == null) {
