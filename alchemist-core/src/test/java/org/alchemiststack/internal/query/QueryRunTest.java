@@ -267,6 +267,49 @@ class QueryRunTest {
         }
     }
 
+    @Test
+    void aKeysetPageOfOneRowAndASortOnAUniqueFieldNeedsNoIdInTheCursor() {
+        Context ctx = TestDb.H2.context(org.alchemiststack.internal.session.Tag.class);
+        ctx.useTransaction(s -> {
+            s.add(new org.alchemiststack.internal.session.Tag(1, "b", 0));
+            s.add(new org.alchemiststack.internal.session.Tag(2, "a", 0));
+        });
+        try (Session s = ctx.openSession()) {
+            CursoredPage<org.alchemiststack.internal.session.Tag> p = s
+                    .query(org.alchemiststack.internal.session.Tag.class).orderBy(Order.asc("label"))
+                    .cursoredPage(1);
+            assertThat(p.items()).extracting(t -> t.id).containsExactly(2L);
+            assertThat(p.next().values()).containsExactly("a");
+            CursoredPage<org.alchemiststack.internal.session.Tag> byWeight = s
+                    .query(org.alchemiststack.internal.session.Tag.class).orderBy(Order.asc("weight"))
+                    .cursoredPage(1);
+            assertThat(byWeight.next().values()).containsExactly("0", "1");
+            s.commit();
+        }
+    }
+
+    @Test
+    void enumsBindByNameAndMapBackFromText() {
+        Context ctx = seeded(TestDb.H2);
+        try (Session s = ctx.openSession()) {
+            assertThat(s.sql("SELECT CAST(:c AS VARCHAR(10))").bind("c", org.alchemiststack.contract.models.Color.GREEN)
+                    .one(String.class)).isEqualTo("GREEN");
+            assertThat(s.sql("SELECT 'BLUE'").one(org.alchemiststack.contract.models.Color.class))
+                    .isEqualTo(org.alchemiststack.contract.models.Color.BLUE);
+            s.commit();
+        }
+    }
+
+    @EachDatabase
+    void aStreamThatFailsToOpenOutsideASessionGivesItsConnectionBack(TestDb db) {
+        Context ctx = seeded(db);
+        org.alchemiststack.internal.session.RowsAccess.execute(ctx, "DROP TABLE pin_gizmo");
+        assertThatThrownBy(() -> new GizmoRepo(ctx).query().stream())
+                .isInstanceOf(org.alchemiststack.AlchemistException.class);
+        assertThat(ctx.stats().activeConnections()).isZero();
+        assertThat(ctx.stats().sessionsOpen()).isZero();
+    }
+
     static final class GizmoRepo extends org.alchemiststack.RepositoryBase<Gizmo, Long> {
         GizmoRepo(Context ctx) {
             super(ctx, Gizmo.class);
