@@ -254,4 +254,28 @@ class TrackedEntitiesTest {
         assertThat(storedVersion(ctx, 1)).isEqualTo(2);
         assertThat(Rows.text(ctx, "SELECT amount FROM pin_ledger WHERE id = 1")).startsWith("1.01");
     }
+
+    @EachDatabase
+    void aRowDeletedAndCommittedIsFoundAgainInTheSameSessionOnceItIsBack(TestDb db) {
+        Context ctx = seeded(db);
+        try (Session s = ctx.openSession()) {
+            s.delete(s.get(Ledger.class, 2L));
+            s.commit();
+            Rows.execute(ctx, "INSERT INTO pin_ledger (id, code, version) VALUES (2, 'back', 0)");
+            assertThat(s.find(Ledger.class, 2L)).get().extracting(l -> l.code).isEqualTo("back");
+            s.commit();
+        }
+    }
+
+    @EachDatabase
+    void aDetachedDeleteFreesItsUniqueValueForAnAddInTheSameFlush(TestDb db) {
+        Context ctx = seeded(db);
+        try (Session s = ctx.openSession()) {
+            s.delete(new Ledger(2, "two", "2.00"));
+            s.add(new Ledger(9, "two", "9.00"));
+            s.commit();
+        }
+        assertThat(Rows.text(ctx, "SELECT code FROM pin_ledger WHERE id = 9")).isEqualTo("two");
+        assertThat(Rows.count(ctx, "pin_ledger")).isEqualTo(2);
+    }
 }
