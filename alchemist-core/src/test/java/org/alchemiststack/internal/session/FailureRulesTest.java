@@ -30,7 +30,7 @@ class FailureRulesTest {
                 s.add(new Tag(3, "one", 3));
                 assertThatThrownBy(s::flush).isInstanceOf(ConstraintViolationException.class);
                 return s.find(Tag.class, 1L);
-            })).isInstanceOf(IllegalStateException.class).hasMessageContaining("nested transaction failed");
+            })).isInstanceOf(IllegalStateException.class).hasMessageContaining("nested transaction failed (ConstraintViolationException: ");
             assertThat(s.runner.failed()).isFalse();
             assertThat(s.runner.savepointDepth()).isZero();
             s.add(new Tag(4, "four", 4));

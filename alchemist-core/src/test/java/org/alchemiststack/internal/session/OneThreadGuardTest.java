@@ -153,7 +153,7 @@ class OneThreadGuardTest {
         s.add(new Tag(7, "one", 7));
         assertThatThrownBy(s::flush).isInstanceOf(ConstraintViolationException.class);
         assertThatThrownBy(() -> op.accept(this)).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("rollback()");
+                .hasMessageContaining("rollback()").hasMessageContaining("(ConstraintViolationException: ");
         onOtherThread(() -> {
             s.enter();
             s.exit();
