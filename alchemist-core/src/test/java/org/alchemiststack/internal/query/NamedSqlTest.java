@@ -19,7 +19,7 @@ class NamedSqlTest {
 
     /** Parses the text behind this test's unique comment. */
     private NamedSql parse(String sql) {
-        return NamedSql.parse(prefix + sql);
+        return NamedSql.parse(prefix + sql, false);
     }
 
     /** The JDBC text expected for a parse of {@code sql}. */

@@ -149,7 +149,7 @@ class SqlRenderingTest {
     }
 
     private static Object parse(String field, String text) {
-        return CursorValues.parse(META.column(field), text);
+        return CursorValues.parse(META.column(field), Keyset.nullable(META, META.column(field)), text);
     }
 
     @Test

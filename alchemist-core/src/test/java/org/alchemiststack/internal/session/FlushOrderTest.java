@@ -122,8 +122,9 @@ class FlushOrderTest {
             s.add(new Tag(31, "t2", 0));
             s.commit();
         }
-        assertThat(log(ctx)).containsExactly("D:pin_tag:3", "D:pin_tag:2", "U:pin_tag:1", "I:pin_tag:30",
-                "I:pin_tag:3", "I:pin_tag:31", "U:pin_tag:10", "D:pin_tag:4");
+        // The delete and the add of id 3 are one UPDATE of the row, at the place of the delete.
+        assertThat(log(ctx)).containsExactly("U:pin_tag:3", "D:pin_tag:2", "U:pin_tag:1", "I:pin_tag:30",
+                "I:pin_tag:31", "U:pin_tag:10", "D:pin_tag:4");
     }
 
     @ParameterizedTest
