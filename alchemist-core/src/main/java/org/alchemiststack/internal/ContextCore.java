@@ -41,7 +41,8 @@ public final class ContextCore {
     private final ErrorTranslator errors;
     private final LeakTracker leaks;
     private volatile boolean closed;
-    private volatile StatementObserver[] observers = new StatementObserver[0];
+    private final java.util.concurrent.atomic.AtomicReference<StatementObserver[]> observers =
+            new java.util.concurrent.atomic.AtomicReference<>(new StatementObserver[0]);
     private final java.util.concurrent.atomic.AtomicBoolean observerFailureLogged =
             new java.util.concurrent.atomic.AtomicBoolean();
     private boolean readsBeforeTransaction;
@@ -181,14 +182,17 @@ public final class ContextCore {
 
     /** The statement observers; empty unless one was registered. Sessions read it once, when they open. */
     public StatementObserver[] observers() {
-        return observers;
+        return observers.get();
     }
 
     /** Registers a statement observer for the sessions opened from now on (the seam for logging and metrics). */
-    public synchronized void addObserver(StatementObserver observer) {
-        StatementObserver[] now = java.util.Arrays.copyOf(observers, observers.length + 1);
-        now[now.length - 1] = java.util.Objects.requireNonNull(observer, "observer");
-        observers = now;
+    public void addObserver(StatementObserver observer) {
+        java.util.Objects.requireNonNull(observer, "observer");
+        observers.updateAndGet(old -> {
+            StatementObserver[] now = java.util.Arrays.copyOf(old, old.length + 1);
+            now[old.length] = observer;
+            return now;
+        });
     }
 
     /** Tells an observer about a statement; an observer that throws is logged once and never breaks the work. */

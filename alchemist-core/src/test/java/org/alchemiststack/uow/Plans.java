@@ -73,10 +73,14 @@ final class Plans {
         return out;
     }
 
+    /**
+     * Keys a detached copy may name. A generated (IDENTITY) id that was never committed is left out: SQLite hands
+     * the row ids of rolled-back inserts out again, so such an id may name a row inserted later, not a stale one.
+     */
     static List<Key> everSeen(RefModel m, Kind kind) {
         List<Key> out = new ArrayList<>();
         m.history.keySet().forEach(k -> {
-            if (k.kind() == kind && k.id() >= 0) {
+            if (k.kind() == kind && k.id() >= 0 && (kind != Kind.ACCOUNT || m.everCommitted.contains(k))) {
                 out.add(k);
             }
         });

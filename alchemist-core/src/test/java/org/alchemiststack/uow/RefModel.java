@@ -47,6 +47,8 @@ final class RefModel {
     final List<Deletion> deletes = new ArrayList<>();
     /** Every value each row has held in {@link #db}, for stale detached copies. */
     final TreeMap<Key, List<Row>> history = new TreeMap<>();
+    /** Every key that was ever committed. */
+    final java.util.TreeSet<Key> everCommitted = new java.util.TreeSet<>();
     boolean failed;
     private long nextPlaceholder = -1;
 
@@ -58,6 +60,7 @@ final class RefModel {
         c.tracked.putAll(tracked);
         c.deletes.addAll(deletes);
         history.forEach((k, v) -> c.history.put(k, new ArrayList<>(v)));
+        c.everCommitted.addAll(everCommitted);
         c.failed = failed;
         c.nextPlaceholder = nextPlaceholder;
         return c;
@@ -359,5 +362,6 @@ final class RefModel {
     void commit() {
         committed.clear();
         committed.putAll(db);
+        everCommitted.addAll(db.keySet());
     }
 }
