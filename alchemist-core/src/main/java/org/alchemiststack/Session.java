@@ -196,8 +196,10 @@ public interface Session extends AutoCloseable {
     <T> List<T> addAll(Collection<T> entities);
 
     /**
-     * Inserts or updates several entities by id, as {@link #upsert} does, all or nothing: a model without
-     * {@code @Version} uses the database's native upsert in multi-row statements where it is keyed on the id alone.
+     * Inserts or updates several entities by id, as {@link #upsert} does for each in list order, all or nothing. A
+     * model without {@code @Version} and with assigned ids uses the database's native upsert in multi-row statements
+     * where it is keyed on the id alone; otherwise each entity costs an UPDATE, and an existence check and an INSERT
+     * when the UPDATE found no row.
      *
      * @param entities the entities, with their ids set
      * @param <T> the model type
