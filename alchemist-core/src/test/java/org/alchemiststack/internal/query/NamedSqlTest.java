@@ -68,6 +68,13 @@ class NamedSqlTest {
     }
 
     @Test
+    void aBlockCommentEndsOnlyAfterItsOpening() {
+        NamedSql n = parse("SELECT /*/ :a */ :b");
+        assertThat(n.jdbcSql).isEqualTo(jdbc("SELECT /*/ :a */ ?"));
+        assertThat(n.markers).containsExactly("b");
+    }
+
+    @Test
     void aSingleDashOrSlashIsOrdinaryText() {
         NamedSql n = parse("SELECT :a - 1, :b / 2, 3-:c");
         assertThat(n.jdbcSql).isEqualTo(jdbc("SELECT ? - 1, ? / 2, 3-?"));
