@@ -246,24 +246,6 @@ public final class StatementRunner {
         }
     }
 
-    /** Runs one statement for several parameter sets as a JDBC batch; returns the update count of each. */
-    int[] batch(String sql, List<? extends Binder> rows) {
-        Connection c = writeConnection(sql);
-        long start = observers.length == 0 ? 0 : System.nanoTime();
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (Binder b : rows) {
-                b.bind(ps);
-                ps.addBatch();
-            }
-            int[] counts = ps.executeBatch();
-            wrote = true;
-            observe(sql, start, counts.length, null);
-            return counts;
-        } catch (SQLException e) {
-            throw fail(observe(sql, start, -1, core.errors().translate(e, sql)));
-        }
-    }
-
     /**
      * Runs an INSERT and returns the generated ids: read from the result of an INSERT ... RETURNING when
      * {@code returning}, else from the driver's generated keys.
