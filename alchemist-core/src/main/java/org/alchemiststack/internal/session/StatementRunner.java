@@ -455,7 +455,6 @@ public final class StatementRunner {
 
     /** Commits the open transaction, if any, and gives the connection back. */
     void commit() {
-        checkUsable();
         if (conn == null) {
             return;
         }
@@ -468,7 +467,6 @@ public final class StatementRunner {
             }
             core.commits.increment();
         }
-        savepoints.clear();
         release();
     }
 
@@ -476,7 +474,6 @@ public final class StatementRunner {
     void rollback() {
         failure = null;
         savepointFailure = null;
-        savepoints.clear();
         if (conn == null) {
             return;
         }
