@@ -133,10 +133,17 @@ public final class Sessions {
         }
     }
 
+    /**
+     * The longest wait before attempt {@code attempt + 1}: the base delay doubled for each attempt after the first,
+     * at most the cap (and at most 2^20 times the base, so the shift cannot overflow).
+     */
+    static long backoffBound(long baseNanos, long capNanos, int attempt) {
+        return Math.min(capNanos, baseNanos << Math.min(20, attempt - 1));
+    }
+
     private void backoff(int attempt) {
-        long base = core.settings().retryBaseDelay().toNanos();
-        long cap = core.settings().retryMaxDelay().toNanos();
-        long bound = Math.min(cap, base << Math.min(20, attempt - 1));
+        long bound = backoffBound(core.settings().retryBaseDelay().toNanos(),
+                core.settings().retryMaxDelay().toNanos(), attempt);
         long nanos = bound <= 0 ? 0 : ThreadLocalRandom.current().nextLong(bound + 1);
         if (nanos > 0) {
             try {
