@@ -218,20 +218,8 @@ final class Flush {
         ColumnMeta v = meta.version;
         Object expected = v == null ? null : v.get(deleted.instance);
         Object newVersion = v == null ? null : Values.nextVersion(v, expected);
-        ColumnMeta[] cols = meta.updatableColumns;
-        int rows = runner.update(meta.updateSql(meta.allColumnsMask()), ps -> {
-            int p = 1;
-            for (ColumnMeta c : cols) {
-                c.codec.bind(ps, p++, row[c.index]);
-            }
-            if (v != null) {
-                v.codec.bind(ps, p++, newVersion);
-            }
-            meta.id.codec.bind(ps, p++, deleted.id);
-            if (v != null) {
-                v.codec.bind(ps, p, expected);
-            }
-        });
+        long all = meta.allColumnsMask();
+        int rows = runner.update(meta.updateSql(all), updateBinder(meta, all, row, deleted.id, newVersion, expected));
         if (rows == 0) {
             throw new OptimisticLockException(meta.type.getSimpleName() + " with id " + deleted.id + " was changed or"
                     + " deleted" + (v == null ? "" : " (expected version " + expected + ")") + " by another unit of"
@@ -408,26 +396,11 @@ final class Flush {
         ModelMeta<Object> meta = e.meta;
         long mask = u.mask;
         Object[] values = u.values;
-        ColumnMeta[] cols = meta.updatableColumns;
         ColumnMeta v = meta.version;
         // The entity's own version: a copy the application made from a stale form carries the version it was read at.
         Object oldVersion = v == null ? null : values[v.index];
         Object newVersion = v == null ? null : Values.nextVersion(v, oldVersion);
-        int rows = runner.update(meta.updateSql(mask), ps -> {
-            int p = 1;
-            for (int i = 0; i < cols.length; i++) {
-                if (i >= 63 || (mask & (1L << i)) != 0) {
-                    cols[i].codec.bind(ps, p++, values[cols[i].index]);
-                }
-            }
-            if (v != null) {
-                v.codec.bind(ps, p++, newVersion);
-            }
-            meta.id.codec.bind(ps, p++, e.id);
-            if (v != null) {
-                v.codec.bind(ps, p, oldVersion);
-            }
-        });
+        int rows = runner.update(meta.updateSql(mask), updateBinder(meta, mask, values, e.id, newVersion, oldVersion));
         if (rows == 0) {
             throw new OptimisticLockException(meta.type.getSimpleName() + " with id " + e.id + " was "
                     + (v == null ? "deleted" : "changed or deleted (expected version " + oldVersion + ")")
@@ -438,6 +411,31 @@ final class Flush {
             values[v.index] = newVersion;
         }
         e.snapshot = Values.snapshot(meta, values);
+    }
+
+    /**
+     * Binds the text of {@code ModelMeta.updateSql(mask)}: the columns in the mask, the new version, the id, the
+     * expected version.
+     */
+    static StatementRunner.Binder updateBinder(ModelMeta<Object> meta, long mask, Object[] values, Object id,
+            Object newVersion, Object expectedVersion) {
+        ColumnMeta[] cols = meta.updatableColumns;
+        ColumnMeta v = meta.version;
+        return ps -> {
+            int p = 1;
+            for (int i = 0; i < cols.length; i++) {
+                if (i >= 63 || (mask & (1L << i)) != 0) {
+                    cols[i].codec.bind(ps, p++, values[cols[i].index]);
+                }
+            }
+            if (v != null) {
+                v.codec.bind(ps, p++, newVersion);
+            }
+            meta.id.codec.bind(ps, p++, id);
+            if (v != null) {
+                v.codec.bind(ps, p, expectedVersion);
+            }
+        };
     }
 
     // ---- deletes ----

@@ -131,26 +131,15 @@ final class Upsert {
      */
     private void updateThenInsert(ModelMeta<Object> meta, List<Row> batch) {
         ColumnMeta v = meta.version;
-        ColumnMeta[] cols = meta.updatableColumns;
-        String sql = meta.updateSql(meta.allColumnsMask());
+        long all = meta.allColumnsMask();
+        String sql = meta.updateSql(all);
         for (Row row : batch) {
             Object oldVersion = v == null ? null : row.values[v.index];
-            int n = row.unversioned ? 0 : runner.update(sql, ps -> {
-                int p = 1;
-                for (ColumnMeta c : cols) {
-                    c.codec.bind(ps, p++, row.values[c.index]);
-                }
-                if (v != null) {
-                    v.codec.bind(ps, p++, Values.nextVersion(v, oldVersion));
-                }
-                meta.id.codec.bind(ps, p++, row.entry.id);
-                if (v != null) {
-                    v.codec.bind(ps, p, oldVersion);
-                }
-            });
+            Object newVersion = v == null ? null : Values.nextVersion(v, oldVersion);
+            int n = row.unversioned ? 0 : runner.update(sql, Flush.updateBinder(meta, all, row.values, row.entry.id,
+                    newVersion, oldVersion));
             if (n > 0) {
                 if (v != null) {
-                    Object newVersion = Values.nextVersion(v, oldVersion);
                     row.entry.instance = session.writes.write(meta, row.entry.instance, v, newVersion);
                     row.values[v.index] = newVersion;
                 }
