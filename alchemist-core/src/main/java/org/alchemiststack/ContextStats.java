@@ -15,8 +15,10 @@ package org.alchemiststack;
  * @param rollbacks transactions rolled back since start (including close without commit)
  * @param retries units of work retried by {@link Context#inTransaction} after a serialization failure
  * @param leakWarnings sessions reported as leaked or held too long
+ * @param statements statements sessions and repositories sent to the database, counted when each session gives its
+ *     connection back (see {@link Session#statementCount()} for one session's count as it runs)
  */
 public record ContextStats(int activeConnections, int idleConnections, int totalConnections,
         int threadsAwaitingConnection, int maxPoolSize, long sessionsOpen, long commits, long rollbacks, long retries,
-        long leakWarnings) {
+        long leakWarnings, long statements) {
 }

@@ -8,6 +8,7 @@ import java.util.function.Function;
 import org.alchemiststack.internal.session.Sessions;
 import org.alchemiststack.internal.model.ModelMeta;
 import org.alchemiststack.internal.session.RepositoryOps;
+import org.alchemiststack.query.FetchPlan;
 import org.alchemiststack.query.Query;
 
 /**
@@ -79,6 +80,22 @@ public abstract class RepositoryBase<T, ID> {
      */
     public Optional<T> findById(ID id) {
         return sessions.withSession(true, s -> s.find(meta, id));
+    }
+
+    /**
+     * Finds an entity by id with the relations of a fetch plan loaded, one statement per relation path.
+     *
+     * <pre>{@code
+     * Optional<Order> order = orders.findById(7L, FetchPlan.with("customer", "lines.product"));
+     * }</pre>
+     *
+     * @param id the id
+     * @param plan the relations to load
+     * @return the entity, or empty
+     * @throws UnknownColumnException when a path of the plan names no relation of the model
+     */
+    public Optional<T> findById(ID id, FetchPlan plan) {
+        return sessions.withSession(true, s -> s.find(meta, id, plan));
     }
 
     /**

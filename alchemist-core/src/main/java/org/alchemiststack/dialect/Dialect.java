@@ -225,6 +225,18 @@ public interface Dialect {
     }
 
     /**
+     * The SQL type name of an array parameter of this kind, for {@code column = ANY(?)} with one array instead of an
+     * {@code IN} list; {@code null} where the database or the kind has no such arrays (then {@code IN} lists are
+     * used, in chunks that stay under {@link #maxParameters()}).
+     *
+     * @param kind the kind of the values
+     * @return the type name for {@link java.sql.Connection#createArrayOf}, or {@code null}
+     */
+    default String arrayTypeName(org.alchemiststack.model.ValueKind kind) {
+        return null;
+    }
+
+    /**
      * Returns the most bind parameters one statement may carry.
      *
      * @return the limit

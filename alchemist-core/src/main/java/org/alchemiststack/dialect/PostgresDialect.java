@@ -82,6 +82,18 @@ public class PostgresDialect extends AbstractDialect {
     }
 
     @Override
+    public String arrayTypeName(ValueKind kind) {
+        return switch (kind) {
+            case LONG -> "int8";
+            case INT -> "int4";
+            case SHORT -> "int2";
+            case UUID -> "uuid";
+            case STRING -> "varchar";
+            default -> null;
+        };
+    }
+
+    @Override
     public int maxParameters() {
         return 32_767;
     }

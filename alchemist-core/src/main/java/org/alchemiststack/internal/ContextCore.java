@@ -51,6 +51,8 @@ public final class ContextCore {
     public final LongAdder commits = new LongAdder();
     public final LongAdder rollbacks = new LongAdder();
     public final LongAdder retries = new LongAdder();
+    /** Statements sent by sessions, added when a session gives its connection back. */
+    public final LongAdder statements = new LongAdder();
 
     private ContextCore(ContextSettings settings, Dialect dialect, DataSource dataSource, HikariDataSource ownedPool,
             String description, List<ModelMeta<?>> models) {
@@ -103,6 +105,7 @@ public final class ContextCore {
                     models.add(scanner.scan(type, models.size()));
                 }
             }
+            org.alchemiststack.internal.model.ModelLinker.link(models);
             String description = "Context[" + dialect.name() + ", " + (url != null ? MaskedText.maskUrl(url)
                     : s.dataSource() != null ? "external DataSource" : "DataSource of the HikariConfig") + ", user="
                     + s.user() + ", pool=" + (pool == null ? "external" : poolName) + ", models="
@@ -305,7 +308,7 @@ public final class ContextCore {
         return new ContextStats(p == null ? 0 : p.getActiveConnections(), p == null ? 0 : p.getIdleConnections(),
                 p == null ? 0 : p.getTotalConnections(), p == null ? 0 : p.getThreadsAwaitingConnection(),
                 settings.maxPoolSize(), sessionsOpen.sum(), commits.sum(), rollbacks.sum(), retries.sum(),
-                leaks.warnings());
+                leaks.warnings(), statements.sum());
     }
 
     public boolean isClosed() {

@@ -69,6 +69,29 @@ public interface Query<T> {
     Query<T> fetchSize(int rows);
 
     /**
+     * Loads these relations along with the rows: one statement per relation path, whatever the number of rows, and
+     * never a join of two collections. Paths are checked against the model now, like sort keys.
+     *
+     * <pre>{@code
+     * List<Order> orders = session.query(Order.class).with("customer", "lines.product").list();
+     * }</pre>
+     *
+     * @param paths relation paths such as {@code "customer"} or {@code "lines.product"}
+     * @return this query
+     * @throws org.alchemiststack.UnknownColumnException when a path names no relation of the model
+     * @throws IllegalArgumentException when a path is not a dotted list of field names
+     */
+    Query<T> with(String... paths);
+
+    /**
+     * Loads the relations of a fetch plan along with the rows; see {@link #with(String...)}.
+     *
+     * @param plan the plan
+     * @return this query
+     */
+    Query<T> with(FetchPlan plan);
+
+    /**
      * Runs the query.
      *
      * @return every matching entity, in order

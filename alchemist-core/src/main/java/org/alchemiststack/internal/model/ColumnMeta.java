@@ -7,6 +7,8 @@ import org.alchemiststack.model.ValueKind;
 
 /**
  * One mapped field: its names, its kind, its codec and its accessors, all resolved once when the context is built.
+ * The foreign-key column of a to-one relation is a column too: its value is the referenced id, which its getter reads
+ * from the field's {@code Ref} and its setter wraps into an unloaded {@code Ref}.
  */
 public final class ColumnMeta {
     public final int index;
@@ -24,6 +26,8 @@ public final class ColumnMeta {
     public final boolean primitive;
     private final MethodHandle getter;
     private final MethodHandle setter;
+    /** The to-one relation whose foreign key this column is, or null; set once while the model is scanned. */
+    RelationMeta relation;
 
     ColumnMeta(int index, String field, String column, String quoted, Class<?> javaType, ValueKind kind,
             ValueCodec codec, boolean nullable, boolean unique, int length, int precision, int scale,
@@ -65,6 +69,16 @@ public final class ColumnMeta {
         } catch (Throwable t) {
             throw new AlchemistException("Writing field '" + field + "' failed", t);
         }
+    }
+
+    /** The getter as a handle (Object) Object, for code that composes it. */
+    MethodHandle getterHandle() {
+        return getter;
+    }
+
+    /** The to-one relation this column is the foreign key of, or {@code null} for a plain column. */
+    public RelationMeta relation() {
+        return relation;
     }
 
     @Override

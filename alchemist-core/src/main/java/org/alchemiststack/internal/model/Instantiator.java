@@ -6,21 +6,44 @@ import org.alchemiststack.AlchemistException;
 /** Creates model instances from a row of column values, with handles resolved at start-up. */
 public final class Instantiator {
     private final MethodHandle constructor;
+    /** Per record component: its column index, -1 for none, or {@link #collectionSlot} of a to-many relation. */
     private final int[] columnOfComponent;
     private final Object[] defaults;
+    /** Per record component: the to-one relation whose foreign-key column it is, or null. */
+    private final RelationMeta[] refOfComponent;
+    private final RelationMeta[] relations;
 
-    private Instantiator(MethodHandle constructor, int[] columnOfComponent, Object[] defaults) {
+    private Instantiator(MethodHandle constructor, int[] columnOfComponent, Object[] defaults,
+            RelationMeta[] relations) {
         this.constructor = constructor;
         this.columnOfComponent = columnOfComponent;
         this.defaults = defaults;
+        this.relations = relations;
+        if (columnOfComponent == null) {
+            this.refOfComponent = null;
+            return;
+        }
+        this.refOfComponent = new RelationMeta[columnOfComponent.length];
+        for (int i = 0; i < columnOfComponent.length; i++) {
+            for (RelationMeta r : relations) {
+                if (r.toOne() && r.fk.index == columnOfComponent[i]) {
+                    refOfComponent[i] = r;
+                }
+            }
+        }
+    }
+
+    static int collectionSlot(int slot) {
+        return -2 - slot;
     }
 
     static Instantiator forClass(MethodHandle noArgs) {
-        return new Instantiator(noArgs, null, null);
+        return new Instantiator(noArgs, null, null, null);
     }
 
-    static Instantiator forRecord(MethodHandle spread, int[] columnOfComponent, Object[] defaults) {
-        return new Instantiator(spread, columnOfComponent, defaults);
+    static Instantiator forRecord(MethodHandle spread, int[] columnOfComponent, Object[] defaults,
+            RelationMeta[] relations) {
+        return new Instantiator(spread, columnOfComponent, defaults, relations);
     }
 
     boolean isRecord() {
@@ -38,15 +61,30 @@ public final class Instantiator {
         }
     }
 
-    /** A new record from column values. */
-    Object newRecord(Object[] values) {
+    /**
+     * A new record from column values and, when given, relation values by slot: a loaded {@code Ref} or collection;
+     * a null slot gives an unloaded {@code Ref} of the foreign key, or the stand-in of an unloaded collection.
+     */
+    Object newRecord(Object[] values, Object[] related) {
         Object[] args = new Object[columnOfComponent.length];
         for (int i = 0; i < args.length; i++) {
             int c = columnOfComponent[i];
-            args[i] = c < 0 ? defaults[i] : values[c];
-            if (args[i] == null && defaults[i] != null) {
-                args[i] = defaults[i];
+            Object v;
+            if (c >= 0) {
+                v = values[c];
+                RelationMeta r = refOfComponent[i];
+                if (r != null) {
+                    Object given = related == null ? null : related[r.slot];
+                    v = given != null ? given : v == null ? null : Relations.unloaded(v, r.name);
+                }
+            } else if (c == -1) {
+                v = defaults[i];
+            } else {
+                RelationMeta r = relations[-2 - c];
+                Object given = related == null ? null : related[r.slot];
+                v = given != null ? given : r.unloaded;
             }
+            args[i] = v == null ? defaults[i] : v;
         }
         try {
             return constructor.invokeExact(args);

@@ -45,6 +45,13 @@ public final class ModelMeta<T> {
     /** {@code insertOne} returning the generated id, or {@code null} when ids come from JDBC generated keys. */
     public final String insertOneReturning;
     public final int maxRowsPerInsert;
+    /** The relation fields, to-one and to-many, in declaration order; a relation's slot is its index here. */
+    public final RelationMeta[] relations;
+    /** The to-one relations. */
+    public final RelationMeta[] toOne;
+    /** The models whose rows this model's foreign keys reference, and those that reference it; set once, by the linker. */
+    int rank;
+    boolean selfReferencing;
 
     private final Instantiator instantiator;
     private final Dialect dialect;
@@ -54,9 +61,13 @@ public final class ModelMeta<T> {
     private final Map<Integer, String> multiInsert = new ConcurrentHashMap<>();
     private final Map<Integer, String> upsertByRows = new ConcurrentHashMap<>();
     private final Map<Integer, String> insertWithIdByRows = new ConcurrentHashMap<>();
+    private final Map<Long, String> selectIn = new ConcurrentHashMap<>();
+    private final Map<String, RelationMeta> relationByField;
+    private final Map<org.alchemiststack.query.FetchPlan, FetchTree> plans = new ConcurrentHashMap<>();
 
     ModelMeta(Class<T> type, int index, String table, String quotedTable, List<ColumnMeta> columns, ColumnMeta id,
-            ColumnMeta version, IdStrategy idStrategy, Instantiator instantiator, Dialect dialect) {
+            ColumnMeta version, IdStrategy idStrategy, Instantiator instantiator, Dialect dialect,
+            List<RelationMeta> relations) {
         this.type = type;
         this.index = index;
         this.table = table;
@@ -80,6 +91,13 @@ public final class ModelMeta<T> {
             loose.putIfAbsent(Naming.looseKey(c.field), c);
         }
         this.byField = Collections.unmodifiableMap(fields);
+        this.relations = relations.toArray(new RelationMeta[0]);
+        this.toOne = relations.stream().filter(RelationMeta::toOne).toArray(RelationMeta[]::new);
+        Map<String, RelationMeta> rels = new LinkedHashMap<>();
+        for (RelationMeta r : this.relations) {
+            rels.put(r.field, r);
+        }
+        this.relationByField = Collections.unmodifiableMap(rels);
         this.byLooseName = Collections.unmodifiableMap(loose);
 
         this.selectList = String.join(", ", Arrays.stream(this.columns).map(c -> c.quoted).toList());
@@ -97,11 +115,19 @@ public final class ModelMeta<T> {
                 insertColumns.length)));
     }
 
-    /** Creates an instance from a full row of column values (in column order). */
-    @SuppressWarnings("unchecked")
+    /** Creates an instance from a full row of column values (in column order); its relations are not loaded. */
     public T newInstance(Object[] values) {
+        return newInstance(values, null);
+    }
+
+    /**
+     * Creates an instance from column values and, when given, relation values by slot (a loaded {@code Ref} or
+     * collection); relations without a value are not loaded.
+     */
+    @SuppressWarnings("unchecked")
+    public T newInstance(Object[] values, Object[] related) {
         if (record) {
-            return (T) instantiator.newRecord(values);
+            return (T) instantiator.newRecord(values, related);
         }
         Object o = instantiator.newEmpty();
         for (ColumnMeta c : columns) {
@@ -110,7 +136,63 @@ public final class ModelMeta<T> {
                 c.set(o, v);
             }
         }
+        if (relations.length > 0) {
+            for (RelationMeta r : relations) {
+                Object given = related == null ? null : related[r.slot];
+                if (r.toOne()) {
+                    if (given != null) {
+                        r.setRaw(o, given);
+                    }
+                } else {
+                    r.setRaw(o, given != null ? given : r.unloaded);
+                }
+            }
+        }
         return (T) o;
+    }
+
+    /** The relation fields' values as stored (a {@code Ref}, a collection or null), by slot; null without relations. */
+    public Object[] related(Object entity) {
+        if (relations.length == 0) {
+            return null;
+        }
+        Object[] r = new Object[relations.length];
+        for (RelationMeta m : relations) {
+            r[m.slot] = m.getRaw(entity);
+        }
+        return r;
+    }
+
+    /** The relation of a field name, or {@code null}. */
+    public RelationMeta relationOrNull(String field) {
+        return relationByField.get(field);
+    }
+
+    /** The relation field names, in declaration order. */
+    public List<String> relationNames() {
+        return new ArrayList<>(relationByField.keySet());
+    }
+
+    /** The fetch plan resolved against this model, checked and cached. */
+    public FetchTree fetchTree(org.alchemiststack.query.FetchPlan plan) {
+        FetchTree t = plans.get(plan);
+        if (t == null) {
+            t = FetchTree.of(this, plan);
+            if (plans.size() < 256) {
+                plans.put(plan, t);
+            }
+        }
+        return t;
+    }
+
+    /** The position of this model in foreign-key order: referenced models have a lower rank. */
+    public int rank() {
+        return rank;
+    }
+
+    /** Whether a to-one relation of this model points to this model. */
+    public boolean selfReferencing() {
+        return selfReferencing;
     }
 
     /** Reads every column value of an entity, in column order. */
@@ -127,8 +209,15 @@ public final class ModelMeta<T> {
     public T with(Object entity, ColumnMeta column, Object value) {
         if (record) {
             Object[] v = values(entity);
-            v[column.index] = value;
-            return (T) instantiator.newRecord(v);
+            Object[] related = related(entity);
+            RelationMeta r = column.relation;
+            if (r != null) {
+                related[r.slot] = value instanceof org.alchemiststack.model.Ref<?> ? value : null;
+                v[column.index] = value instanceof org.alchemiststack.model.Ref<?> ref ? ref.id() : value;
+            } else {
+                v[column.index] = value;
+            }
+            return (T) instantiator.newRecord(v, related);
         }
         column.set(entity, value);
         return (T) entity;
@@ -194,6 +283,30 @@ public final class ModelMeta<T> {
             }
             sql = sb.toString();
             updateByMask.put(mask, sql);
+        }
+        return sql;
+    }
+
+    /**
+     * A SELECT of every column of the rows whose {@code column} is one of {@code n} values ({@code n} parameters, or
+     * one array parameter when {@code n} is 0), ordered by id.
+     */
+    public String selectWhereIn(ColumnMeta column, int n) {
+        long key = ((long) column.index << 32) | n;
+        String sql = selectIn.get(key);
+        if (sql == null) {
+            StringBuilder sb = new StringBuilder(selectAll).append(" WHERE ").append(column.quoted);
+            if (n == 0) {
+                sb.append(" = ANY(?)");
+            } else {
+                sb.append(" IN (");
+                for (int i = 0; i < n; i++) {
+                    sb.append(i == 0 ? "?" : ", ?");
+                }
+                sb.append(')');
+            }
+            sql = sb.append(" ORDER BY ").append(id.quoted).toString();
+            selectIn.put(key, sql);
         }
         return sql;
     }

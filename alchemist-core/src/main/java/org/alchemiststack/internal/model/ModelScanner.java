@@ -39,7 +39,7 @@ import org.alchemiststack.model.ValueKind;
  * support fails here, naming the class, the field and what to do, instead of being ignored.
  */
 public final class ModelScanner {
-    private static final Map<Class<?>, ValueKind> KINDS = Map.ofEntries(
+    static final Map<Class<?>, ValueKind> KINDS = Map.ofEntries(
             Map.entry(boolean.class, ValueKind.BOOLEAN), Map.entry(Boolean.class, ValueKind.BOOLEAN),
             Map.entry(byte.class, ValueKind.BYTE), Map.entry(Byte.class, ValueKind.BYTE),
             Map.entry(short.class, ValueKind.SHORT), Map.entry(Short.class, ValueKind.SHORT),
@@ -53,8 +53,8 @@ public final class ModelScanner {
             Map.entry(LocalDateTime.class, ValueKind.LOCAL_DATE_TIME),
             Map.entry(OffsetDateTime.class, ValueKind.OFFSET_DATE_TIME), Map.entry(byte[].class, ValueKind.BYTES));
 
-    private static final List<String> UNSUPPORTED = List.of("OneToMany", "ManyToOne", "OneToOne", "ManyToMany",
-            "ElementCollection", "Embedded", "EmbeddedId", "JoinColumn", "JoinTable", "Lob", "Convert", "Temporal",
+    private static final List<String> UNSUPPORTED = List.of("ManyToMany",
+            "ElementCollection", "Embedded", "EmbeddedId", "JoinColumns", "JoinTable", "Lob", "Convert", "Temporal",
             "Basic", "SequenceGenerator", "TableGenerator", "MapsId", "OrderBy", "OrderColumn", "AttributeOverride",
             "Formula", "Generated");
 
@@ -93,10 +93,29 @@ public final class ModelScanner {
         ColumnMeta id = null;
         ColumnMeta version = null;
         IdStrategy strategy = IdStrategy.ASSIGNED;
+        RelationScanner relations = new RelationScanner(dialect);
+        List<RelationMeta> relationList = new ArrayList<>();
         for (Field f : fields) {
             checkSupported(type, f);
+            if (RelationScanner.isToMany(f)) {
+                relationList.add(relations.toMany(type, f, relationList.size(), lookup));
+                continue;
+            }
             boolean isId = f.isAnnotationPresent(Id.class);
-            ColumnMeta c = column(type, f, columns.size(), isId, lookup);
+            boolean toOne = RelationScanner.isToOne(f);
+            if (toOne && (isId || f.isAnnotationPresent(Version.class) || f.isAnnotationPresent(Column.class))) {
+                throw new MappingException(type.getName() + "." + f.getName() + ": a relation field cannot be the @Id"
+                        + " or the @Version, and takes its column name from @JoinColumn, not @Column.");
+            }
+            if (!toOne && f.isAnnotationPresent(jakarta.persistence.JoinColumn.class)) {
+                throw new MappingException(type.getName() + "." + f.getName() + ": @JoinColumn belongs on a"
+                        + " @ManyToOne or @OneToOne field.");
+            }
+            ColumnMeta c = toOne ? relations.foreignKey(type, f, columns.size(), lookup)
+                    : column(type, f, columns.size(), isId, lookup);
+            if (toOne) {
+                relationList.add(relations.toOne(type, f, c, relationList.size(), lookup));
+            }
             columns.add(c);
             if (isId) {
                 if (id != null) {
@@ -125,10 +144,11 @@ public final class ModelScanner {
             throw new MappingException(type.getName() + " has no @Id field. Annotate the primary key field with"
                     + " @jakarta.persistence.Id.");
         }
-        Instantiator instantiator = type.isRecord() ? recordInstantiator(type, columns, lookup)
+        Instantiator instantiator = type.isRecord() ? recordInstantiator(type, columns, relationList, lookup)
                 : classInstantiator(type, lookup);
+        Relations.registerIdGetter(type, id.getterHandle());
         return new ModelMeta<>(type, modelIndex, tableName, dialect.quote(tableName), columns, id, version, strategy,
-                instantiator, dialect);
+                instantiator, dialect, relationList);
     }
 
     private static boolean hasAnnotation(Annotation[] annotations, String simpleName) {
@@ -290,7 +310,7 @@ public final class ModelScanner {
     }
 
     private static Instantiator recordInstantiator(Class<?> type, List<ColumnMeta> columns,
-            MethodHandles.Lookup lookup) {
+            List<RelationMeta> relations, MethodHandles.Lookup lookup) {
         RecordComponent[] components = type.getRecordComponents();
         Class<?>[] types = new Class<?>[components.length];
         int[] columnOfComponent = new int[components.length];
@@ -303,13 +323,18 @@ public final class ModelScanner {
                     columnOfComponent[i] = c.index;
                 }
             }
+            for (RelationMeta r : relations) {
+                if (!r.toOne() && r.field.equals(components[i].getName())) {
+                    columnOfComponent[i] = Instantiator.collectionSlot(r.slot);
+                }
+            }
             defaults[i] = defaultValue(types[i]);
         }
         try {
             MethodHandle mh = lookup.findConstructor(type, MethodType.methodType(void.class, types))
                     .asSpreader(Object[].class, components.length)
                     .asType(MethodType.methodType(Object.class, Object[].class));
-            return Instantiator.forRecord(mh, columnOfComponent, defaults);
+            return Instantiator.forRecord(mh, columnOfComponent, defaults, relations.toArray(new RelationMeta[0]));
         } catch (ReflectiveOperationException e) {
             throw new MappingException(type.getName() + ": its canonical constructor cannot be accessed.", e);
         }

@@ -13,13 +13,16 @@ import org.alchemiststack.NonUniqueResultException;
 import org.alchemiststack.NotFoundException;
 import org.alchemiststack.internal.ContextCore;
 import org.alchemiststack.internal.model.ColumnMeta;
+import org.alchemiststack.internal.model.FetchTree;
 import org.alchemiststack.internal.model.ModelMeta;
+import org.alchemiststack.internal.session.GraphLoader;
 import org.alchemiststack.internal.session.BulkUpdate;
 import org.alchemiststack.internal.session.DefaultSession;
 import org.alchemiststack.internal.session.Sessions;
 import org.alchemiststack.model.ValueKind;
 import org.alchemiststack.query.Condition;
 import org.alchemiststack.query.Cursor;
+import org.alchemiststack.query.FetchPlan;
 import org.alchemiststack.query.CursoredPage;
 import org.alchemiststack.query.Order;
 import org.alchemiststack.query.Page;
@@ -39,6 +42,7 @@ public final class QueryImpl<T> implements Query<T> {
     private int fetchSize = 500;
     private Cursor after;
     private Cursor before;
+    private FetchTree plan;
 
     QueryImpl(Sessions sessions, ModelMeta<T> meta, DefaultSession session) {
         this.sessions = sessions;
@@ -89,6 +93,21 @@ public final class QueryImpl<T> implements Query<T> {
             throw new IllegalArgumentException("fetchSize must be at least 1, was " + rows);
         }
         this.fetchSize = rows;
+        return this;
+    }
+
+    @Override
+    public Query<T> with(String... paths) {
+        return with(FetchPlan.with(paths));
+    }
+
+    @Override
+    public Query<T> with(FetchPlan fetchPlan) {
+        if (fetchPlan == null) {
+            throw new IllegalArgumentException("with(null): pass FetchPlan.none() to load no relation.");
+        }
+        FetchTree tree = meta.fetchTree(fetchPlan);
+        this.plan = tree.isEmpty() ? null : tree;
         return this;
     }
 
@@ -156,6 +175,16 @@ public final class QueryImpl<T> implements Query<T> {
     }
 
     private List<T> fetch(DefaultSession s, SqlParts p) {
+        if (plan != null) {
+            List<Object[]> rows = s.runner().query(p.sql.toString(), ps -> bind(ps, p), rs -> {
+                List<Object[]> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(DefaultSession.readRow(meta, rs));
+                }
+                return out;
+            }, true);
+            return new GraphLoader(s).load(meta, rows, plan);
+        }
         return s.runner().query(p.sql.toString(), ps -> bind(ps, p), rs -> {
             List<T> out = new ArrayList<>();
             while (rs.next()) {
@@ -264,6 +293,11 @@ public final class QueryImpl<T> implements Query<T> {
     @Override
     public Stream<T> stream() {
         checkNoCursor("stream()");
+        if (plan != null) {
+            throw new IllegalStateException("stream() does not load relations: a fetch plan loads each relation for"
+                    + " all rows at once. Use list(), or cursoredPage(size) to walk a large result page by page with"
+                    + " the plan.");
+        }
         SqlParts p = select(orders, null, limit, offset);
         return Streams.open(sessions, meta, session, p, fetchSize);
     }

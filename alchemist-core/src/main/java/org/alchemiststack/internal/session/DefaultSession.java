@@ -21,7 +21,12 @@ import org.alchemiststack.Session;
 import org.alchemiststack.internal.ContextCore;
 import org.alchemiststack.internal.LeakTracker;
 import org.alchemiststack.internal.model.ColumnMeta;
+import org.alchemiststack.internal.model.FetchTree;
 import org.alchemiststack.internal.model.ModelMeta;
+import org.alchemiststack.internal.model.RelationMeta;
+import org.alchemiststack.internal.model.Relations;
+import org.alchemiststack.model.Ref;
+import org.alchemiststack.query.FetchPlan;
 import org.alchemiststack.query.Query;
 import org.alchemiststack.query.SqlStatement;
 
@@ -268,6 +273,85 @@ public final class DefaultSession implements Session {
         return instance;
     }
 
+    /**
+     * The instance for a row read with relations a fetch plan loaded ({@code related} by slot, null where not
+     * loaded): a new tracked one, or the tracked one with the loaded relations set where it had them unloaded.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T materialize(ModelMeta<T> meta, Object[] values, Object[] related) {
+        if (!track) {
+            return meta.newInstance(values, related);
+        }
+        Object id = values[meta.id.index];
+        Entry e = identities.get(meta, id);
+        if (e != null) {
+            if (e.state == Entry.State.DELETED) {
+                return null;
+            }
+            attach(e, related);
+            return (T) e.instance;
+        }
+        T instance = meta.newInstance(values, related);
+        Entry made = new Entry((ModelMeta<Object>) meta, instance, Values.snapshot(meta, values), id,
+                Entry.State.MANAGED);
+        identities.put(meta, id, made);
+        if (related != null) {
+            rememberChildren(made);
+        }
+        return instance;
+    }
+
+    /** Sets loaded relations on a tracked instance where it has them unloaded; what it has loaded stays. */
+    private void attach(Entry e, Object[] related) {
+        if (related == null) {
+            return;
+        }
+        ModelMeta<Object> meta = e.meta;
+        Object[] current = meta.related(e.instance);
+        boolean changed = false;
+        for (RelationMeta r : meta.relations) {
+            Object given = related[r.slot];
+            Object now = current[r.slot];
+            if (given == null || isLoaded(now)) {
+                continue;
+            }
+            if (r.toOne() && (now == null || !java.util.Objects.equals(((Ref<?>) now).id(), ((Ref<?>) given).id()))) {
+                continue;
+            }
+            current[r.slot] = given;
+            changed = true;
+            if (!meta.record) {
+                r.setRaw(e.instance, given);
+            }
+        }
+        if (changed && meta.record) {
+            e.instance = meta.newInstance(meta.values(e.instance), current);
+        }
+        if (changed) {
+            rememberChildren(e);
+        }
+    }
+
+    private static boolean isLoaded(Object relation) {
+        return relation instanceof Ref<?> ref ? ref.isLoaded()
+                : relation != null && !Relations.isUnloaded(relation);
+    }
+
+    /** Remembers the elements of the entity's loaded orphan-removing collections, to find the ones removed later. */
+    static void rememberChildren(Entry e) {
+        for (RelationMeta r : e.meta.relations) {
+            if (r.orphanRemoval) {
+                Object c = r.getRaw(e.instance);
+                if (c instanceof java.util.Collection<?> col && !Relations.isUnloaded(c)) {
+                    if (e.children == null) {
+                        e.children = new Object[e.meta.relations.length][];
+                    }
+                    e.children[r.slot] = col.toArray();
+                }
+            }
+        }
+    }
+
     /** Reads the current row into column values. */
     public static Object[] readRow(ModelMeta<?> meta, ResultSet rs) throws SQLException {
         ColumnMeta[] cols = meta.columns;
@@ -387,6 +471,47 @@ public final class DefaultSession implements Session {
         } finally {
             exit();
         }
+    }
+
+    @Override
+    public <T> Optional<T> find(Class<T> type, Object id, FetchPlan plan) {
+        return find(core.meta(type), id, plan);
+    }
+
+    /** Finds by id and loads the plan's relations; a tracked instance is returned with them attached. */
+    public <T> Optional<T> find(ModelMeta<T> meta, Object rawId, FetchPlan plan) {
+        if (plan == null) {
+            throw new IllegalArgumentException("plan is null; pass FetchPlan.none() to load no relation.");
+        }
+        FetchTree tree = meta.fetchTree(plan);
+        if (tree.isEmpty()) {
+            return find(meta, rawId);
+        }
+        enterUsable();
+        try {
+            Object id = normalizeId(meta, rawId);
+            autoflush();
+            Object[] values = runner.query(meta.selectById, ps -> meta.id.codec.bind(ps, 1, id),
+                    rs -> rs.next() ? readRow(meta, rs) : null, true);
+            if (values == null) {
+                return Optional.empty();
+            }
+            List<T> found = new GraphLoader(this).load(meta, List.<Object[]>of(values), tree);
+            return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+        } finally {
+            exit();
+        }
+    }
+
+    @Override
+    public <T> T get(Class<T> type, Object id, FetchPlan plan) {
+        return find(type, id, plan).orElseThrow(() -> new NotFoundException(type.getSimpleName() + " with id " + id
+                + " does not exist."));
+    }
+
+    @Override
+    public long statementCount() {
+        return runner.statements();
     }
 
     @Override

@@ -20,6 +20,11 @@ final class Entry {
     Object[] snapshot;
     Object id;
     State state;
+    /**
+     * Per relation slot, the elements of an orphan-removing collection as loaded or last flushed, to find the ones the
+     * application removed; null until such a collection is loaded.
+     */
+    Object[][] children;
 
     Entry(ModelMeta<Object> meta, Object instance, Object[] snapshot, Object id, State state) {
         this.meta = meta;

@@ -117,6 +117,9 @@ public final class StatementRunner {
     private boolean inTransaction;
     private boolean wrote;
     private int autoCommitWrites;
+    private long statements;
+    /** The part of {@link #statements} already added to the context's counter. */
+    private long counted;
     /** What rolled the whole transaction back; the session refuses work until {@code rollback()}. */
     private Throwable failure;
     /** What failed inside the innermost savepoint, until the nested block rolls back to it. */
@@ -231,6 +234,11 @@ public final class StatementRunner {
 
     // ---- statements ----
 
+    /** The statements this runner sent to the database, failed ones included. */
+    public long statements() {
+        return statements;
+    }
+
     /** Runs a statement that writes; returns the update count. */
     public int update(String sql, Binder binder) {
         Connection c = writeConnection(sql);
@@ -342,6 +350,7 @@ public final class StatementRunner {
     }
 
     private AlchemistException observe(String sql, long start, int rows, AlchemistException error) {
+        statements++;
         if (observers.length != 0) {
             long nanos = System.nanoTime() - start;
             for (StatementObserver o : observers) {
@@ -508,6 +517,10 @@ public final class StatementRunner {
 
     /** Gives the connection back to the pool, ending the runner's hold on it. */
     private void release() {
+        if (statements != counted) {
+            core.statements.add(statements - counted);
+            counted = statements;
+        }
         if (!cursors.isEmpty()) {
             for (OpenCursor cursor : new ArrayList<>(cursors)) {
                 cursor.end();

@@ -1,0 +1,22 @@
+package org.alchemiststack;
+
+/**
+ * Thrown when the application touches a relation that no fetch plan loaded: {@link org.alchemiststack.model.Ref#get()}
+ * on an unloaded reference, or any method of an unloaded {@code @OneToMany} collection. Nothing loads implicitly, so
+ * this is never a query and never an empty result; the message names the relation and the fetch plan that loads it,
+ * for example {@code query(Order.class).with("lines")}.
+ *
+ * <p>Instances are immutable once thrown and safe to pass between threads.
+ */
+public class RelationNotLoadedException extends AlchemistException {
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Creates the exception.
+     *
+     * @param message the relation and the fetch plan that would load it
+     */
+    public RelationNotLoadedException(String message) {
+        super(message);
+    }
+}
