@@ -19,4 +19,19 @@ public class RelationNotLoadedException extends AlchemistException {
     public RelationNotLoadedException(String message) {
         super(message);
     }
+
+    /**
+     * The exception for one relation, with the fetch plans that would load it.
+     *
+     * @param relation the relation, as {@code Model.field}
+     * @param field the field name, the path segment a plan names
+     * @return the exception
+     */
+    public static RelationNotLoadedException forRelation(String relation, String field) {
+        return new RelationNotLoadedException(relation + " was not loaded, and nothing loads implicitly. Name it in"
+                + " the fetch plan of the query or find that read this entity: with(\"" + field + "\") when the entity"
+                + " is the query's model (query(..).with(\"" + field + "\"), find(type, id, FetchPlan.with(\"" + field
+                + "\")), repository.findById(id, FetchPlan.with(\"" + field + "\"))), or \"<path>." + field
+                + "\" when it was itself loaded through a relation.");
+    }
 }

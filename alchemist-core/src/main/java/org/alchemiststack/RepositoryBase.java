@@ -59,7 +59,7 @@ public abstract class RepositoryBase<T, ID> {
      * @return the entity with its generated id (for a record, a new instance)
      */
     public T create(T entity) {
-        return sessions.withSession(true, s -> RepositoryOps.insertNow(s, meta, entity));
+        return sessions.withSession(!meta.cascades, s -> RepositoryOps.insertNow(s, meta, entity));
     }
 
     /**
@@ -69,7 +69,8 @@ public abstract class RepositoryBase<T, ID> {
      * @return the entities with their generated ids, in order
      */
     public List<T> createAll(Collection<T> entities) {
-        return sessions.withSession(entities.size() <= meta.maxRowsPerInsert, s -> s.addAll(entities));
+        return sessions.withSession(entities.size() <= meta.maxRowsPerInsert && !meta.cascades,
+                s -> s.addAll(entities));
     }
 
     /**
@@ -146,7 +147,7 @@ public abstract class RepositoryBase<T, ID> {
      * @throws OptimisticLockException when the row changed since the entity was loaded
      */
     public T update(T entity) {
-        return sessions.withSession(true, s -> RepositoryOps.updateNow(s, meta, entity));
+        return sessions.withSession(!meta.cascades, s -> RepositoryOps.updateNow(s, meta, entity));
     }
 
     /**
@@ -168,7 +169,7 @@ public abstract class RepositoryBase<T, ID> {
      * @return {@code true} when a row was deleted
      */
     public boolean deleteById(ID id) {
-        return sessions.withSession(true, s -> RepositoryOps.deleteById(s, meta, id));
+        return sessions.withSession(!meta.cascadesRemove, s -> RepositoryOps.deleteById(s, meta, id));
     }
 
     /**
@@ -177,7 +178,7 @@ public abstract class RepositoryBase<T, ID> {
      * @param entity the entity
      */
     public void delete(T entity) {
-        sessions.withSession(true, s -> {
+        sessions.withSession(!meta.cascades, s -> {
             RepositoryOps.deleteNow(s, meta, entity);
             return null;
         });

@@ -36,6 +36,7 @@ public final class ContextCore {
     private final HikariDataSource ownedPool;
     private final String description;
     private final List<ModelMeta<?>> models;
+    private final boolean hasRelations;
     private final ClassValue<ModelMeta<?>> byClass;
     private final SessionScope scope;
     private final ErrorTranslator errors;
@@ -62,6 +63,7 @@ public final class ContextCore {
         this.ownedPool = ownedPool;
         this.description = description;
         this.models = List.copyOf(models);
+        this.hasRelations = models.stream().anyMatch(m -> m.relations.length > 0);
         Map<Class<?>, ModelMeta<?>> map = new HashMap<>();
         for (ModelMeta<?> m : models) {
             map.put(m.type, m);
@@ -169,6 +171,11 @@ public final class ContextCore {
 
     public List<ModelMeta<?>> models() {
         return models;
+    }
+
+    /** Whether any model maps a relation, so flushes need to order rows by their foreign keys. */
+    public boolean hasRelations() {
+        return hasRelations;
     }
 
     public List<Class<?>> modelTypes() {

@@ -1,8 +1,13 @@
 package org.alchemiststack.model;
 
+import jakarta.persistence.Id;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Field;
+import org.alchemiststack.AlchemistException;
 import org.alchemiststack.NotFoundException;
 import org.alchemiststack.RelationNotLoadedException;
-import org.alchemiststack.internal.model.Relations;
 
 /**
  * A to-one relation: the field type of a {@code @ManyToOne} or {@code @OneToOne} field. It always knows the id of the
@@ -39,25 +44,27 @@ public final class Ref<T> {
     private final byte state;
     private final String relation;
 
-    static {
-        Relations.install(new Relations.RefFactory() {
-            @Override
-            public <E> Ref<E> loaded(Object id, E entity) {
-                return new Ref<>(id, entity, LOADED, null);
+    /** The {@code @Id} getter of each class a {@code Ref.of(entity)} held, found once per class. */
+    private static final ClassValue<MethodHandle> ID_GETTERS = new ClassValue<>() {
+        @Override
+        protected MethodHandle computeValue(Class<?> type) {
+            for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+                for (Field f : c.getDeclaredFields()) {
+                    if (f.isAnnotationPresent(Id.class)) {
+                        try {
+                            return MethodHandles.privateLookupIn(c, MethodHandles.lookup()).unreflectGetter(f)
+                                    .asType(MethodType.methodType(Object.class, Object.class));
+                        } catch (IllegalAccessException e) {
+                            return null;
+                        }
+                    }
+                }
             }
+            return null;
+        }
+    };
 
-            @Override
-            public <E> Ref<E> missing(Object id, String relation) {
-                return new Ref<>(id, null, MISSING, relation);
-            }
-
-            @Override
-            public <E> Ref<E> unloaded(Object id, String relation) {
-                return new Ref<>(id, null, BY_ID, relation);
-            }
-        });
-    }
-
+    /** Also used, through a private lookup, by the library for the loaded, missing and unloaded states. */
     private Ref(Object id, T entity, byte state, String relation) {
         this.id = id;
         this.entity = entity;
@@ -108,7 +115,18 @@ public final class Ref<T> {
         if (id != null || entity == null) {
             return id;
         }
-        return Relations.idOf(entity);
+        MethodHandle getter = ID_GETTERS.get(entity.getClass());
+        if (getter == null) {
+            throw new IllegalStateException("Ref.of(..) holds a " + entity.getClass().getName() + ", which has no"
+                    + " accessible @Id field, so it is not a model. Point relations at models.");
+        }
+        try {
+            return getter.invokeExact(entity);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AlchemistException("Reading the id of " + entity.getClass().getSimpleName() + " failed", t);
+        }
     }
 
     /**
@@ -128,7 +146,8 @@ public final class Ref<T> {
                     : relation) + " points to did not exist when the fetch plan loaded it: another unit of work"
                     + " deleted it. Reload the graph in one transaction to see a consistent state.");
         }
-        throw Relations.notLoaded(relation == null ? "this reference" : relation, relationField());
+        throw RelationNotLoadedException.forRelation(relation == null ? "this reference" : relation,
+                relationField());
     }
 
     private String relationField() {

@@ -130,10 +130,10 @@ class ConfigurationAndMappingTest {
     }
 
     @Test
-    void aRelationFieldFailsNamingTheClassTheFieldAndWhatToDo() {
+    void aOneToManyWithoutMappedByFailsNamingTheClassTheFieldAndWhatToDo() {
         assertThat(mappingFailure(WithRelation.class)).hasMessageContaining(WithRelation.class.getName())
                 .hasMessageContaining("children").hasMessageContaining("@OneToMany")
-                .hasMessageContaining("foreign key as a plain field");
+                .hasMessageContaining("mappedBy").hasMessageContaining("Join tables are not supported");
     }
 
     @Test

@@ -19,14 +19,17 @@ class SmokeRelationsTest {
     void smoke(TestDb db) {
         Context ctx = db.context(Customer.class, Product.class, Order.class, OrderLine.class);
         try (Session s = ctx.openSession()) {
-            Customer c = s.add(new Customer("Ada"));
-            s.add(new Product(1, "pen", 100));
-            s.flush();
-            Order o = s.add(new Order(c, "first"));
-            s.flush();
-            s.add(new OrderLine(o, new Product(1, "pen", 100), 2));
-            s.add(new OrderLine(o, null, 1));
+            Customer c = new Customer("Ada");
+            Product pen = new Product(1, "pen", 100);
+            Order o = new Order(c, "first");
+            o.line(pen, 2);
+            o.line(null, 1);
+            s.add(o);
+            s.add(pen);
+            s.add(c);
             s.commit();
+            assertThat(o.id).isNotNull();
+            assertThat(o.lines.get(0).order.id()).isEqualTo(o.id);
         }
         try (Session s = ctx.openSession()) {
             List<Order> orders = s.query(Order.class).with("customer", "lines.product").list();

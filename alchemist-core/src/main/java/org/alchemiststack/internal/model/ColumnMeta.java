@@ -71,11 +71,6 @@ public final class ColumnMeta {
         }
     }
 
-    /** The getter as a handle (Object) Object, for code that composes it. */
-    MethodHandle getterHandle() {
-        return getter;
-    }
-
     /** The to-one relation this column is the foreign key of, or {@code null} for a plain column. */
     public RelationMeta relation() {
         return relation;

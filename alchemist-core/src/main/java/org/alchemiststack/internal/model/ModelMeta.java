@@ -49,6 +49,10 @@ public final class ModelMeta<T> {
     public final RelationMeta[] relations;
     /** The to-one relations. */
     public final RelationMeta[] toOne;
+    /** Whether a to-many relation cascades REMOVE: deleting an entity deletes its children first. */
+    public final boolean cascadesRemove;
+    /** Whether a to-many relation cascades PERSIST or REMOVE or removes orphans: one write may become several. */
+    public final boolean cascades;
     /** The models whose rows this model's foreign keys reference, and those that reference it; set once, by the linker. */
     int rank;
     boolean selfReferencing;
@@ -93,6 +97,8 @@ public final class ModelMeta<T> {
         this.byField = Collections.unmodifiableMap(fields);
         this.relations = relations.toArray(new RelationMeta[0]);
         this.toOne = relations.stream().filter(RelationMeta::toOne).toArray(RelationMeta[]::new);
+        this.cascadesRemove = relations.stream().anyMatch(r -> r.cascadeRemove);
+        this.cascades = relations.stream().anyMatch(r -> r.cascadeRemove || r.cascadePersist || r.orphanRemoval);
         Map<String, RelationMeta> rels = new LinkedHashMap<>();
         for (RelationMeta r : this.relations) {
             rels.put(r.field, r);

@@ -146,7 +146,6 @@ public final class ModelScanner {
         }
         Instantiator instantiator = type.isRecord() ? recordInstantiator(type, columns, relationList, lookup)
                 : classInstantiator(type, lookup);
-        Relations.registerIdGetter(type, id.getterHandle());
         return new ModelMeta<>(type, modelIndex, tableName, dialect.quote(tableName), columns, id, version, strategy,
                 instantiator, dialect, relationList);
     }
@@ -166,8 +165,9 @@ public final class ModelScanner {
             String simple = a.annotationType().getSimpleName();
             if (a.annotationType().getName().startsWith("jakarta.persistence.") && UNSUPPORTED.contains(simple)) {
                 String hint = simple.contains("To") || simple.contains("Join")
-                        ? " Relations are not mapped yet: store the foreign key as a plain field (for example"
-                          + " 'long ownerId') and query the other model's repository."
+                        ? " Map relations with @ManyToOne or @OneToOne on a Ref field (with @JoinColumn) and"
+                          + " @OneToMany(mappedBy = ..) on a List or Set; for many-to-many, map the join table as a"
+                          + " model with two @ManyToOne fields."
                         : " Remove it, or mark the field @Transient and map it yourself.";
                 throw new MappingException(type.getName() + "." + f.getName() + ": @" + simple
                         + " is not supported yet." + hint);

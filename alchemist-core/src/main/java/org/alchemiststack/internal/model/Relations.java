@@ -5,92 +5,65 @@ import java.util.AbstractList;
 import java.util.AbstractSet;
 import java.util.Collection;
 import java.util.Iterator;
-import java.util.concurrent.ConcurrentHashMap;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import org.alchemiststack.AlchemistException;
 import org.alchemiststack.RelationNotLoadedException;
 import org.alchemiststack.model.Ref;
 
 /**
- * The parts of relations that live outside a context: making {@link Ref}s in their loaded and missing states, reading
- * the id of an entity a {@code Ref} holds, and the collections that stand for a {@code @OneToMany} no plan loaded.
+ * The parts of relations that live outside a context: making {@link Ref}s in the states only the library creates
+ * (loaded by a plan, missing, unloaded with its relation's name), and the collections that stand for a
+ * {@code @OneToMany} no plan loaded.
  */
 public final class Relations {
-    /** The id getter of every model class any context mapped: the same annotations give the same getter. */
-    private static final ConcurrentHashMap<Class<?>, MethodHandle> ID_GETTERS = new ConcurrentHashMap<>();
-    private static volatile RefFactory refs;
+    private static final MethodHandle NEW_REF;
+    private static final byte LOADED = 1;
+    private static final byte MISSING = 2;
+    private static final byte BY_ID = 0;
+
+    static {
+        try {
+            NEW_REF = MethodHandles.privateLookupIn(Ref.class, MethodHandles.lookup())
+                    .findConstructor(Ref.class, MethodType.methodType(void.class, Object.class, Object.class,
+                            byte.class, String.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private Relations() {
     }
 
-    /** Makes {@link Ref}s in the states only the library creates. */
-    public interface RefFactory {
-        /** A reference whose entity a fetch plan loaded. */
-        <E> Ref<E> loaded(Object id, E entity);
-
-        /** A reference whose target a fetch plan looked for and did not find. */
-        <E> Ref<E> missing(Object id, String relation);
-
-        /** A reference read from a row without its entity, naming its relation for the message of get(). */
-        <E> Ref<E> unloaded(Object id, String relation);
-    }
-
-    /** Called once by {@link Ref}'s static initializer. */
-    public static void install(RefFactory factory) {
-        refs = factory;
-    }
-
-    private static RefFactory refs() {
-        RefFactory f = refs;
-        if (f == null) {
-            try {
-                Class.forName(Ref.class.getName(), true, Ref.class.getClassLoader());
-            } catch (ClassNotFoundException e) {
-                throw new IllegalStateException(e);
-            }
-            f = refs;
-        }
-        return f;
-    }
-
+    /** A reference whose entity a fetch plan loaded. */
     public static <E> Ref<E> loaded(Object id, E entity) {
-        return refs().loaded(id, entity);
+        return make(id, entity, LOADED, null);
     }
 
+    /** A reference whose target a fetch plan looked for and did not find. */
     public static <E> Ref<E> missing(Object id, String relation) {
-        return refs().missing(id, relation);
+        return make(id, null, MISSING, relation);
     }
 
+    /** A reference read from a row without its entity, naming its relation for the message of get(). */
     public static <E> Ref<E> unloaded(Object id, String relation) {
-        return refs().unloaded(id, relation);
+        return make(id, null, BY_ID, relation);
     }
 
-    static void registerIdGetter(Class<?> type, MethodHandle getter) {
-        ID_GETTERS.putIfAbsent(type, getter);
-    }
-
-    /** The id of an entity held by a {@code Ref.of(entity)}. */
-    public static Object idOf(Object entity) {
-        MethodHandle getter = ID_GETTERS.get(entity.getClass());
-        if (getter == null) {
-            throw new IllegalStateException("Ref.of(..) holds a " + entity.getClass().getName() + ", which no Context"
-                    + " maps as a model. Point relations at registered models.");
-        }
+    @SuppressWarnings("unchecked")
+    private static <E> Ref<E> make(Object id, Object entity, byte state, String relation) {
         try {
-            return getter.invokeExact(entity);
+            return (Ref<E>) (Ref<?>) NEW_REF.invokeExact(id, entity, state, relation);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {
-            throw new AlchemistException("Reading the id of " + entity.getClass().getSimpleName() + " failed", t);
+            throw new AlchemistException("Making a reference failed", t);
         }
     }
 
     /** The exception for a relation no fetch plan loaded. */
-    public static RelationNotLoadedException notLoaded(String relation, String field) {
-        return new RelationNotLoadedException(relation + " was not loaded, and nothing loads implicitly. Name it in"
-                + " the fetch plan of the query or find that read this entity: with(\"" + field + "\") when the entity"
-                + " is the query's model (query(..).with(\"" + field + "\"), find(type, id, FetchPlan.with(\"" + field
-                + "\")), repository.findById(id, FetchPlan.with(\"" + field + "\"))), or \"<path>." + field + "\" when"
-                + " it was itself loaded through a relation.");
+    static RelationNotLoadedException notLoaded(String relation, String field) {
+        return RelationNotLoadedException.forRelation(relation, field);
     }
 
     /** Whether a collection field holds the stand-in of a collection that was not loaded. */
@@ -115,6 +88,16 @@ public final class Relations {
 
         @Override
         public int size() {
+            throw notLoaded(relation, field);
+        }
+
+        @Override
+        public java.util.Iterator<E> iterator() {
+            throw notLoaded(relation, field);
+        }
+
+        @Override
+        public java.util.ListIterator<E> listIterator(int index) {
             throw notLoaded(relation, field);
         }
 

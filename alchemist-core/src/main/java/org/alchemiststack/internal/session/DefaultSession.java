@@ -178,7 +178,9 @@ public final class DefaultSession implements Session {
             if (!e.meta.record && e.snapshot != null) {
                 for (ColumnMeta c : e.meta.columns) {
                     Object v = e.snapshot[c.index];
-                    if (v != null || !c.primitive) {
+                    // a foreign key is set only when it changed, keeping a loaded reference to the same row
+                    if ((v != null || !c.primitive) && (c.relation() == null || Values.changed(c, c.get(e.instance),
+                            v))) {
                         c.set(e.instance, v);
                     }
                 }
@@ -605,6 +607,9 @@ public final class DefaultSession implements Session {
     }
 
     void deleteInside(ModelMeta<Object> meta, Object entity) {
+        if (meta.cascadesRemove) {
+            RelationWrites.removeKnownChildren(this, meta, entity);
+        }
         if (inserts.remove(entity)) {
             return;
         }

@@ -26,7 +26,8 @@ final class EntityWrites {
         if (meta.record) {
             return meta.with(instance, column, value);
         }
-        Object old = column.get(instance);
+        // a foreign key's field holds a Ref: keep that, not just its id, so a rollback puts the same reference back
+        Object old = column.relation() != null ? column.relation().getRaw(instance) : column.get(instance);
         if (size == instances.length) {
             int n = size * 2;
             instances = Arrays.copyOf(instances, n);

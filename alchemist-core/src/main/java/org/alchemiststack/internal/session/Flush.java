@@ -21,10 +21,12 @@ import org.alchemiststack.model.ValueKind;
  *   <li>deletes that free an id or a unique value that a pending insert or update takes, in the order delete() was
  *   called;</li>
  *   <li>updates whose old unique value a pending insert takes, by table and id;</li>
- *   <li>inserts, in the order add() was called (consecutive rows of one model in multi-row statements);</li>
+ *   <li>inserts, in the order add() was called, except that a new entity goes after the new entities its foreign keys
+ *   point to (consecutive rows of one model in multi-row statements);</li>
  *   <li>the other updates, by table and id, so that two units of work updating the same rows lock them in the same
  *   order;</li>
- *   <li>the other deletes, in the order delete() was called (child rows before their parent).</li>
+ *   <li>the other deletes, in the order delete() was called, except that a row goes after the deleted rows whose
+ *   foreign keys point to it (children before their parent).</li>
  * </ol>
  * A failure hands the exception to the statement runner, which rolls the transaction (or the nested savepoint) back;
  * the values written into entities are then restored.
@@ -36,10 +38,13 @@ final class Flush {
 
     private final DefaultSession session;
     private final StatementRunner runner;
+    /** What relations add to the flush; null when the context maps none. */
+    private final RelationWrites relations;
 
     Flush(DefaultSession session) {
         this.session = session;
         this.runner = session.runner;
+        this.relations = session.core.hasRelations() ? new RelationWrites(session) : null;
     }
 
     /** A pending update with the values it will write. */
@@ -56,7 +61,14 @@ final class Flush {
     void run() {
         // Checks first: a value refused before any statement is sent leaves the transaction and the pending changes
         // as they were, for the application to fix the value and flush again.
+        if (relations != null) {
+            relations.cascade();
+            relations.removeStoredChildren();
+        }
         List<Entry> inserts = new ArrayList<>(session.inserts.inOrder());
+        if (relations != null) {
+            inserts = new ArrayList<>(relations.orderInserts(inserts));
+        }
         List<Object[]> insertRows = new ArrayList<>(inserts.size());
         for (Entry e : inserts) {
             insertRows.add(prepareInsert(e));
@@ -69,7 +81,8 @@ final class Flush {
             }
         }
         try {
-            List<Entry> deletes = new ArrayList<>(session.deletes);
+            List<Entry> deletes = new ArrayList<>(relations == null ? session.deletes
+                    : RelationWrites.orderDeletes(new ArrayList<>(session.deletes)));
             List<Entry> earlyDeletes = List.of();
             List<Update> earlyUpdates = List.of();
             if (!deletes.isEmpty() || (!updates.isEmpty() && !inserts.isEmpty())) {
@@ -245,7 +258,8 @@ final class Flush {
         while (i < pending.size()) {
             ModelMeta<Object> meta = pending.get(i).meta;
             int j = i + 1;
-            while (j < pending.size() && pending.get(j).meta == meta && j - i < meta.maxRowsPerInsert) {
+            while (j < pending.size() && pending.get(j).meta == meta && j - i < meta.maxRowsPerInsert
+                    && !(meta.selfReferencing() && relations.refersToAny(pending.get(j), pending.subList(i, j)))) {
                 j++;
             }
             insertGroup(meta, pending.subList(i, j), rows.subList(i, j));
@@ -255,6 +269,11 @@ final class Flush {
 
     private void insertGroup(ModelMeta<Object> meta, List<Entry> group, List<Object[]> rows) {
         int n = group.size();
+        if (relations != null && meta.toOne.length > 0) {
+            for (int r = 0; r < n; r++) {
+                relations.resolve(group.get(r), rows.get(r));
+            }
+        }
         StatementRunner.Binder binder = ps -> {
             int p = 1;
             for (Object[] row : rows) {
@@ -288,6 +307,9 @@ final class Flush {
             e.state = Entry.State.MANAGED;
             e.snapshot = Values.snapshot(meta, rows.get(r));
             session.identities.put(meta, e.id, e);
+            if (relations != null) {
+                DefaultSession.rememberChildren(e);
+            }
         }
     }
 
@@ -316,9 +338,17 @@ final class Flush {
                     + " Set the id before adding it, or annotate the id with @GeneratedValue; nothing was written.");
         }
         for (ColumnMeta col : meta.insertColumns) {
-            normalize(writes, e, values, col);
+            if (!waitsForParent(e, values, col)) {
+                normalize(writes, e, values, col);
+            }
         }
         return values;
+    }
+
+    /** Whether a foreign key is left to be filled from a new parent's id once the parent is inserted. */
+    private boolean waitsForParent(Entry e, Object[] values, ColumnMeta c) {
+        return values[c.index] == null && c.relation() != null && relations != null
+                && relations.pendingTarget(e, c) != null;
     }
 
     /**
@@ -375,7 +405,7 @@ final class Flush {
         }
         ColumnMeta[] cols = meta.updatableColumns;
         for (int i = 0; i < cols.length; i++) {
-            if (i >= 63 || (mask & (1L << i)) != 0) {
+            if ((i >= 63 || (mask & (1L << i)) != 0) && !waitsForParent(e, values, cols[i])) {
                 normalize(session.writes, e, values, cols[i]);
             }
         }
@@ -398,6 +428,9 @@ final class Flush {
         Object[] values = u.values;
         ColumnMeta v = meta.version;
         // The entity's own version: a copy the application made from a stale form carries the version it was read at.
+        if (relations != null) {
+            relations.resolve(e, values);
+        }
         Object oldVersion = v == null ? null : values[v.index];
         Object newVersion = v == null ? null : Values.nextVersion(v, oldVersion);
         int rows = runner.update(meta.updateSql(mask), updateBinder(meta, mask, values, e.id, newVersion, oldVersion));

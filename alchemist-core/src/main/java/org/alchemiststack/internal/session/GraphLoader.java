@@ -1,10 +1,8 @@
 package org.alchemiststack.internal.session;
 
-import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
@@ -148,6 +146,11 @@ public final class GraphLoader {
         }
     }
 
+    /** The rows of {@code meta} whose {@code column} is one of the values, read in chunks. */
+    List<Object[]> rows(ModelMeta<Object> meta, ColumnMeta column, List<Object> values) {
+        return select(meta, column, values);
+    }
+
     /** The rows of {@code meta} whose {@code column} is one of the values, in chunks, each chunk ordered by id. */
     private List<Object[]> select(ModelMeta<Object> meta, ColumnMeta column, List<Object> values) {
         String arrayType = dialect.arrayTypeName(column.kind);
@@ -156,7 +159,8 @@ public final class GraphLoader {
         for (int from = 0; from < values.size(); from += chunk) {
             List<Object> part = values.subList(from, Math.min(values.size(), from + chunk));
             if (arrayType != null) {
-                session.runner.query(meta.selectWhereIn(column, 0), ps -> bindArray(ps, arrayType, part),
+                session.runner.query(meta.selectWhereIn(column, 0),
+                        ps -> ps.setArray(1, session.runner.array(arrayType, part.toArray())),
                         rs -> readAll(meta, rs, out), true);
             } else {
                 int n = bucket(part.size(), chunk);
@@ -186,11 +190,6 @@ public final class GraphLoader {
         for (int i = 0; i < n; i++) {
             column.codec.bind(ps, i + 1, i < values.size() ? values.get(i) : last);
         }
-    }
-
-    private static void bindArray(PreparedStatement ps, String type, Collection<Object> values) throws SQLException {
-        Array array = ps.getConnection().createArrayOf(type, values.toArray());
-        ps.setArray(1, array);
     }
 
     private static Void readAll(ModelMeta<?> meta, java.sql.ResultSet rs, List<Object[]> out) throws SQLException {

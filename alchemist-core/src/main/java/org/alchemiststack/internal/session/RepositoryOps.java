@@ -75,6 +75,16 @@ public final class RepositoryOps {
         s.enterUsable();
         try {
             Object id = s.normalizeId(meta, rawId);
+            if (meta.cascadesRemove) {
+                // its children go first, as delete(entity) does
+                Object found = s.find(meta, id).orElse(null);
+                if (found == null) {
+                    return false;
+                }
+                s.deleteInside(s.core.metaOf(found), found);
+                s.flushInside();
+                return true;
+            }
             s.autoflush();
             int n = s.runner.update(meta.deleteById, ps -> meta.id.codec.bind(ps, 1, id));
             s.identities.remove(meta, id);

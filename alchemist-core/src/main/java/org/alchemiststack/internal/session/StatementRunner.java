@@ -234,6 +234,14 @@ public final class StatementRunner {
 
     // ---- statements ----
 
+    /** An SQL array of the connection this runner holds, for a binder that binds an array parameter. */
+    java.sql.Array array(String type, Object[] values) throws SQLException {
+        if (conn == null) {
+            throw new IllegalStateException("array(..) is for binders, which run while the runner holds a connection.");
+        }
+        return conn.createArrayOf(type, values);
+    }
+
     /** The statements this runner sent to the database, failed ones included. */
     public long statements() {
         return statements;

@@ -134,6 +134,9 @@ public final class Values {
      * {@linkplain #normalize normalizes} it, so a condition compares with the value a write of it would store.
      */
     public static Object coerce(ModelMeta<?> meta, ColumnMeta c, Object v) {
+        if (v instanceof org.alchemiststack.model.Ref<?> ref && c.relation() != null) {
+            v = ref.id();
+        }
         if (v == null) {
             return null;
         }
