@@ -150,6 +150,32 @@ public interface Dialect {
     }
 
     /**
+     * Returns the statement that indexes a foreign-key column once its table exists. It must do nothing when the
+     * index exists already, so that creating the tables a second time changes nothing.
+     *
+     * @param quotedIndex the quoted index name
+     * @param quotedTable the quoted table
+     * @param quotedColumn the quoted foreign-key column
+     * @return the statement, or {@code null} when the index comes with the table: declared inside it by
+     *     {@link #inlineForeignKeyIndex}, or made by the database for the foreign key itself
+     */
+    default String foreignKeyIndex(String quotedIndex, String quotedTable, String quotedColumn) {
+        return "CREATE INDEX IF NOT EXISTS " + quotedIndex + " ON " + quotedTable + " (" + quotedColumn + ")";
+    }
+
+    /**
+     * Returns the index of a foreign-key column as an element of {@code CREATE TABLE}, for databases that cannot
+     * create an index only when it is missing.
+     *
+     * @param quotedIndex the quoted index name
+     * @param quotedColumn the quoted foreign-key column
+     * @return the table element, or {@code null} when {@link #foreignKeyIndex} creates the index
+     */
+    default String inlineForeignKeyIndex(String quotedIndex, String quotedColumn) {
+        return null;
+    }
+
+    /**
      * Turns an INSERT into a statement whose result set holds the generated ids, one row per inserted row.
      *
      * @param insertSql a plain INSERT

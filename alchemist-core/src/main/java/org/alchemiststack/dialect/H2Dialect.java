@@ -82,6 +82,12 @@ public class H2Dialect extends AbstractDialect {
         return super.columnType(kind, length, precision, scale);
     }
 
+    /** H2 gives every foreign key an index on its column, or uses one that exists; a second would only slow writes. */
+    @Override
+    public String foreignKeyIndex(String quotedIndex, String quotedTable, String quotedColumn) {
+        return null;
+    }
+
     @Override
     public String insertReturning(String insertSql, String quotedIdColumn) {
         return "SELECT " + quotedIdColumn + " FROM FINAL TABLE (" + insertSql + ")";

@@ -147,6 +147,21 @@ public class MySqlDialect extends AbstractDialect {
         return " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin";
     }
 
+    /** MySQL has no {@code CREATE INDEX IF NOT EXISTS}: the index is declared in the table, see below. */
+    @Override
+    public String foreignKeyIndex(String quotedIndex, String quotedTable, String quotedColumn) {
+        return null;
+    }
+
+    /**
+     * Declared with the table, the index is the one InnoDB needs for the foreign key, under its own name, and
+     * {@code CREATE TABLE IF NOT EXISTS} keeps creating the tables again harmless. MariaDB inherits this form.
+     */
+    @Override
+    public String inlineForeignKeyIndex(String quotedIndex, String quotedColumn) {
+        return "INDEX " + quotedIndex + " (" + quotedColumn + ")";
+    }
+
     @Override
     public String insertReturning(String insertSql, String quotedIdColumn) {
         return null;
