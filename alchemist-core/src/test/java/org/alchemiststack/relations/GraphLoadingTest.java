@@ -267,6 +267,50 @@ class GraphLoadingTest {
         }
     }
 
+    @EachDatabase
+    void pagesAndKeysetPagesLoadThePlanForTheirRowsAndStreamsRefuseIt(TestDb db) {
+        Context ctx = db.context(Shop.MODELS);
+        Shop.seed(ctx, 30, 9);
+        List<String> expected = Shop.expected(ctx);
+        try (Session s = ctx.openSession()) {
+            org.alchemiststack.query.Page<Order> page = s.query(Order.class).with(SHOP)
+                    .orderBy(Sort.asc("id")).page(org.alchemiststack.query.PageRequest.of(1, 10));
+            assertThat(Shop.render(page.items())).containsExactlyElementsOf(expected.subList(10, 20));
+            List<Order> walked = new ArrayList<>();
+            org.alchemiststack.query.CursoredPage<Order> p = s.query(Order.class).with(SHOP).cursoredPage(7);
+            walked.addAll(p.items());
+            while (p.next() != null) {
+                p = s.query(Order.class).with(SHOP).after(p.next()).cursoredPage(7);
+                walked.addAll(p.items());
+            }
+            assertThat(Shop.render(walked)).containsExactlyElementsOf(expected);
+            assertThatThrownBy(() -> s.query(Order.class).with("lines").stream())
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("cursoredPage");
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aTargetRowThatIsGoneWhenThePlanRunsIsMissingNotEmpty() {
+        try (Context ctx = TestDb.H2.context(Shop.MODELS)) {
+            Shop.seed(ctx, 1, 2);
+            Sql.update(ctx, "ALTER TABLE r_order_line DROP CONSTRAINT fk_r_order_line_product_id");
+            Sql.update(ctx, "UPDATE r_order_line SET product_id = 999");
+            missing(ctx);
+        }
+    }
+
+    private static void missing(Context ctx) {
+        try (Session s = ctx.openSession()) {
+            Order o = s.query(Order.class).with("lines.product").one();
+            OrderLine l = o.lines.get(0);
+            assertThat(l.product.isLoaded()).isFalse();
+            assertThat(l.product.id()).isEqualTo(999L);
+            assertThatThrownBy(() -> l.product.get()).isInstanceOf(org.alchemiststack.NotFoundException.class)
+                    .hasMessageContaining("999").hasMessageContaining("OrderLine.product");
+            assertThat(l.product.toString()).contains("missing");
+        }
+    }
+
     /** A repository for the orders. */
     static final class Orders extends org.alchemiststack.RepositoryBase<Order, Long> {
         Orders(Context ctx) {
