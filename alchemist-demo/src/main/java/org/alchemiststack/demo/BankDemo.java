@@ -103,7 +103,8 @@ public final class BankDemo {
         out.println("Serving the bank at http://127.0.0.1:" + server.port() + " on " + displayUrl(o.url())
                 + " (Ctrl-C stops it)");
         out.println("  POST /accounts {\"owner\":\"ann\",\"balance\":10000}   GET /accounts/{id}");
-        out.println("  POST /transfers {\"from\":1,\"to\":2,\"amount\":250}  GET /stats");
+        out.println("  POST /transfers {\"from\":1,\"to\":2,\"amount\":250}  GET /accounts/{id}/statement?limit=10");
+        out.println("  GET /stats");
         try {
             stopped.await();
         } catch (InterruptedException e) {

@@ -125,7 +125,11 @@ public final class Bank {
         }
     }
 
-    /** Runs in the bound session; the commit writes both updates ordered by id, so transfers never deadlock. */
+    /**
+     * Runs in the bound session. The flush writes both balance updates, ordered by id, before the transfer row: by the
+     * time the insert checks its foreign keys, this transaction already holds both account rows, so two transfers
+     * never deadlock, also on databases whose foreign-key check takes a shared lock on the account (InnoDB).
+     */
     private Transfer move(long from, long to, long amount, String mode) {
         Account low = accounts.getById(Math.min(from, to));
         Account high = accounts.getById(Math.max(from, to));
@@ -133,6 +137,7 @@ public final class Bank {
         Account target = source == low ? high : low;
         source.withdraw(amount);
         target.deposit(amount);
+        ctx.currentSession().flush();
         return transfers.create(Transfer.of(from, to, amount, mode));
     }
 

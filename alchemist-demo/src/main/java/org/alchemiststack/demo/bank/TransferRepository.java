@@ -1,5 +1,9 @@
 package org.alchemiststack.demo.bank;
 
+import static org.alchemiststack.query.Condition.eq;
+import static org.alchemiststack.query.Condition.or;
+import static org.alchemiststack.query.Order.desc;
+
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
@@ -7,9 +11,12 @@ import java.util.Map;
 import org.alchemiststack.Context;
 import org.alchemiststack.RepositoryBase;
 import org.alchemiststack.Session;
+import org.alchemiststack.query.Cursor;
+import org.alchemiststack.query.CursoredPage;
 
 /**
- * The ledger of committed transfers, with the per-account sums the invariant check needs.
+ * The ledger of committed transfers: the per-account sums the invariant check needs, and an account's latest
+ * transfers with both accounts of each loaded.
  *
  * <p>Thread-safe: it keeps no session state; each call uses the calling thread's bound session, or a short one.
  */
@@ -33,6 +40,25 @@ public final class TransferRepository extends RepositoryBase<Transfer, Long> {
      */
     public TransferRepository(Context ctx) {
         super(ctx, Transfer.class);
+    }
+
+    /**
+     * Reads one page of an account's transfers, in and out, newest first, with both accounts of each transfer loaded
+     * by the fetch plan {@code with("from", "to")}. However many transfers the page holds, it costs three statements:
+     * the page, the debited accounts and the credited accounts. A keyset page rather than the account's whole
+     * collection: an account gathers transfers for as long as it lives, and a statement shows the latest few.
+     *
+     * @param account the account id
+     * @param after where the previous page ended ({@link CursoredPage#next()}), or {@code null} for the newest
+     * @param size how many transfers at most, at least 1
+     * @return the page; its {@code next} cursor, when there is one, reads the older transfers
+     */
+    public CursoredPage<Transfer> latestOf(long account, Cursor after, int size) {
+        return query().where(or(eq("from", account), eq("to", account)))
+                .orderBy(desc("id"))
+                .with("from", "to")
+                .after(after)
+                .cursoredPage(size);
     }
 
     /**

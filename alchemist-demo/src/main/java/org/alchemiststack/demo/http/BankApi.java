@@ -4,16 +4,18 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 import org.alchemiststack.Context;
 import org.alchemiststack.demo.bank.Account;
 import org.alchemiststack.demo.bank.Bank;
 import org.alchemiststack.demo.bank.Transfer;
+import org.alchemiststack.query.Cursor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Routes the bank's four requests and turns every failure into a JSON error answer through {@link Failures}. Each
+ * Routes the bank's five requests and turns every failure into a JSON error answer through {@link Failures}. Each
  * request that touches the database runs in its own {@link Context#scoped} session (a transfer, in a fresh one per
  * attempt), so a failure rolls back the whole request.
  *
@@ -24,6 +26,9 @@ final class BankApi implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(BankApi.class);
     private static final int MAX_BODY = 16 * 1024;
     private static final long MAX_BALANCE = 1_000_000_000_000_000L;
+    private static final String STATEMENT = "/statement";
+    private static final int STATEMENT_SIZE = 10;
+    private static final int MAX_STATEMENT_SIZE = 100;
 
     private final Context ctx;
     private final Bank bank;
@@ -68,7 +73,7 @@ final class BankApi implements HttpHandler {
         }
         if (path.startsWith("/accounts/")) {
             allow(method, "GET");
-            return getAccount(path.substring("/accounts/".length()));
+            return account(path.substring("/accounts/".length()), ex.getRequestURI().getRawQuery());
         }
         if (path.equals("/transfers")) {
             allow(method, "POST");
@@ -78,8 +83,22 @@ final class BankApi implements HttpHandler {
             allow(method, "GET");
             return new Bodies.Stats(ctx.stats(), transfers.sum(), bank.retries());
         }
-        throw new ApiException(404, "not_found", "No such resource: " + path
-                + ". Try POST /accounts, GET /accounts/{id}, POST /transfers or GET /stats.");
+        throw notFound(path);
+    }
+
+    private static ApiException notFound(String path) {
+        return new ApiException(404, "not_found", "No such resource: " + path + ". Try POST /accounts,"
+                + " GET /accounts/{id}, GET /accounts/{id}/statement, POST /transfers or GET /stats.");
+    }
+
+    private Object account(String rest, String rawQuery) {
+        if (rest.endsWith(STATEMENT)) {
+            return statement(rest.substring(0, rest.length() - STATEMENT.length()), rawQuery);
+        }
+        if (rest.contains("/")) {
+            throw notFound("/accounts/" + rest);
+        }
+        return getAccount(rest);
     }
 
     private Bodies.AccountView createAccount(Bodies.NewAccount req) {
@@ -95,13 +114,29 @@ final class BankApi implements HttpHandler {
     }
 
     private Bodies.AccountView getAccount(String idText) {
-        long id;
+        long id = accountId(idText);
+        return ctx.scoped(() -> Bodies.AccountView.of(bank.accounts().getById(id)));
+    }
+
+    /**
+     * The account and its latest transfers with the other account of each, read in one session: the account, then a
+     * keyset page of transfers whose fetch plan loads both accounts. Four statements, whatever the page size.
+     */
+    private Bodies.StatementView statement(String idText, String rawQuery) {
+        long id = accountId(idText);
+        QueryString q = QueryString.parse(rawQuery, Set.of("limit", "after"));
+        int size = q.number("limit", STATEMENT_SIZE, 1, MAX_STATEMENT_SIZE);
+        Cursor after = q.text("after") == null ? null : Cursor.fromToken(q.text("after"));
+        return ctx.scoped(() -> Bodies.StatementView.of(bank.accounts().getById(id),
+                bank.transfers().latestOf(id, after, size)));
+    }
+
+    private static long accountId(String idText) {
         try {
-            id = Long.parseLong(idText);
+            return Long.parseLong(idText);
         } catch (NumberFormatException e) {
             throw invalid("The account id must be a whole number, not '" + idText + "'.");
         }
-        return ctx.scoped(() -> Bodies.AccountView.of(bank.accounts().getById(id)));
     }
 
     private Bodies.TransferView transfer(Bodies.NewTransfer req) {

@@ -13,8 +13,9 @@ import org.alchemiststack.demo.bank.Bank;
 
 /**
  * The bank as a small HTTP JSON service on the loopback address, on the JDK's own HTTP server:
- * {@code POST /accounts}, {@code GET /accounts/{id}}, {@code POST /transfers} and {@code GET /stats}. Each request
- * runs in its own scoped session; errors are 4xx answers with a JSON body (see {@link BankApi}).
+ * {@code POST /accounts}, {@code GET /accounts/{id}}, {@code GET /accounts/{id}/statement?limit=N&after=TOKEN} (the
+ * account with its latest transfers and the other account of each), {@code POST /transfers} and {@code GET /stats}.
+ * Each request runs in its own scoped session; errors are 4xx answers with a JSON body (see {@link BankApi}).
  *
  * <p>Thread-safe: requests are served by a fixed pool of threads; {@link #close()} may be called from any thread, and
  * a second call does nothing.

@@ -1,8 +1,11 @@
 package org.alchemiststack.demo.http;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.alchemiststack.ContextStats;
 import org.alchemiststack.demo.bank.Account;
 import org.alchemiststack.demo.bank.Transfer;
+import org.alchemiststack.query.CursoredPage;
 
 /**
  * The JSON shapes of requests and responses.
@@ -32,8 +35,40 @@ final class Bodies {
     /** A committed transfer as answered. Immutable. */
     record TransferView(long id, long from, long to, long amount, String createdAt) {
         static TransferView of(Transfer t) {
-            return new TransferView(t.id(), t.fromAccount(), t.toAccount(), t.amount(), t.createdAt().toString());
+            return new TransferView(t.id(), t.fromId(), t.toId(), t.amount(), t.createdAt().toString());
         }
+    }
+
+    /**
+     * {@code GET /accounts/{id}/statement}: the account and a page of its transfers, newest first. {@code next} is the
+     * token for the older transfers ({@code ?after=next}), {@code null} on the last page. Immutable.
+     */
+    record StatementView(AccountView account, List<StatementLine> transfers, String next) {
+        static StatementView of(Account a, CursoredPage<Transfer> page) {
+            List<StatementLine> lines = new ArrayList<>(page.items().size());
+            for (Transfer t : page.items()) {
+                lines.add(StatementLine.of(a.id(), t));
+            }
+            return new StatementView(AccountView.of(a), lines, page.hasNext() ? page.next().token() : null);
+        }
+    }
+
+    /**
+     * One transfer seen from one account: money {@code out} to the counterpart or {@code in} from it, in cents.
+     * Immutable.
+     */
+    record StatementLine(long id, String direction, long amount, Counterpart counterpart, String mode,
+            String createdAt) {
+        static StatementLine of(long account, Transfer t) {
+            boolean out = t.fromId() == account;
+            Account other = out ? t.to().get() : t.from().get();
+            return new StatementLine(t.id(), out ? "out" : "in", t.amount(), new Counterpart(other.id(), other.owner()),
+                    t.mode(), t.createdAt().toString());
+        }
+    }
+
+    /** The other account of a transfer. Immutable. */
+    record Counterpart(long id, String owner) {
     }
 
     /** {@code GET /stats}: the context's pool and session counters and the service's own. Immutable. */

@@ -2,9 +2,12 @@ package org.alchemiststack.demo.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -164,6 +167,112 @@ abstract class BankServerContract {
         assertThat(http.transfer(a, b, 100).status()).isEqualTo(201);
         assertThat(http.balance(a)).isZero();
         assertThat(http.balance(b)).isEqualTo(200);
+    }
+
+    @Test
+    void aStatementShowsTheLatestTransfersWithTheOtherAccountsOwners() {
+        long ann = http.openAccount("ann", 1_000);
+        long bob = http.openAccount("bob", 1_000);
+        long carl = http.openAccount("carl", 1_000);
+        assertThat(http.transfer(ann, bob, 100).status()).isEqualTo(201);
+        assertThat(http.transfer(carl, ann, 30).status()).isEqualTo(201);
+        assertThat(http.transfer(bob, carl, 7).status()).isEqualTo(201);
+
+        HttpBank.Reply reply = http.get("/accounts/" + ann + "/statement");
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        JsonNode account = reply.body().get("account");
+        assertThat(account.get("owner").asText()).isEqualTo("ann");
+        assertThat(account.get("balance").asLong()).isEqualTo(930);
+        JsonNode lines = reply.body().get("transfers");
+        assertThat(lines).hasSize(2);
+        assertLine(lines.get(0), "in", 30, carl, "carl");
+        assertLine(lines.get(1), "out", 100, bob, "bob");
+        assertThat(lines.get(0).get("id").asLong()).isGreaterThan(lines.get(1).get("id").asLong());
+        assertThat(reply.body().get("next").isNull()).isTrue();
+    }
+
+    @Test
+    void aStatementTakesTheSameStatementsForTwoTransfersAsForForty() {
+        long ann = http.openAccount("ann", 100_000);
+        long[] others = {http.openAccount("bob", 100_000), http.openAccount("carl", 100_000),
+            http.openAccount("dora", 100_000)};
+        transfers(ann, others, 2);
+        long few = statementsFor("/accounts/" + ann + "/statement?limit=40", 2);
+        transfers(ann, others, 38);
+        long many = statementsFor("/accounts/" + ann + "/statement?limit=40", 40);
+
+        assertThat(many).as("statements for 40 transfers").isEqualTo(few);
+        assertThat(few).as("the account, the page, the debited and the credited accounts").isEqualTo(4);
+    }
+
+    @Test
+    void aStatementPagesBackThroughEveryTransferOnce() {
+        long ann = http.openAccount("ann", 100_000);
+        long[] others = {http.openAccount("bob", 100_000), http.openAccount("carl", 100_000)};
+        transfers(ann, others, 7);
+        Set<Long> seen = new HashSet<>();
+        List<Integer> sizes = new ArrayList<>();
+        String next = null;
+        do {
+            HttpBank.Reply page = http.get("/accounts/" + ann + "/statement?limit=3"
+                    + (next == null ? "" : "&after=" + next));
+            assertThat(page.status()).as(page.toString()).isEqualTo(200);
+            page.body().get("transfers").forEach(t -> assertThat(seen.add(t.get("id").asLong())).isTrue());
+            sizes.add(page.body().get("transfers").size());
+            next = page.body().get("next").isNull() ? null : page.body().get("next").asText();
+        } while (next != null);
+
+        assertThat(sizes).containsExactly(3, 3, 1);
+        assertThat(seen).hasSize(7);
+    }
+
+    @Test
+    void badStatementRequestsGetTheirOwn4xx() {
+        long ann = http.openAccount("ann", 100);
+        String statement = "/accounts/" + ann + "/statement";
+
+        expect(http.get("/accounts/abc/statement"), 400, "invalid_request");
+        expect(http.get("/accounts//statement"), 400, "invalid_request");
+        expect(http.get("/accounts/999999/statement"), 404, "unknown_account");
+        expect(http.get(statement + "?limit=0"), 400, "invalid_request");
+        expect(http.get(statement + "?limit=101"), 400, "invalid_request");
+        expect(http.get(statement + "?limit=ten"), 400, "invalid_request");
+        expect(http.get(statement + "?limit=5&limit=6"), 400, "invalid_request");
+        expect(http.get(statement + "?after=not-a-cursor"), 400, "invalid_request");
+        expect(http.get(statement + "?with=transfers"), 400, "invalid_request");
+        expect(http.post(statement, "{}"), 405, "method_not_allowed");
+        expect(http.get("/accounts/" + ann + "/history"), 404, "not_found");
+
+        assertThat(http.get(statement + "?limit=100").status()).isEqualTo(200);
+        assertThat(http.balance(ann)).isEqualTo(100);
+    }
+
+    private void transfers(long account, long[] others, int count) {
+        for (int i = 0; i < count; i++) {
+            long other = others[i % others.length];
+            boolean out = i % 2 == 0;
+            HttpBank.Reply r = http.transfer(out ? account : other, out ? other : account, 1 + i);
+            assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        }
+    }
+
+    /** The statements the server sent for one request, read from the context's counter around it. */
+    private long statementsFor(String path, int expectedTransfers) {
+        long before = ctx.stats().statements();
+        HttpBank.Reply reply = http.get(path);
+        long sent = ctx.stats().statements() - before;
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        assertThat(reply.body().get("transfers")).hasSize(expectedTransfers);
+        return sent;
+    }
+
+    private static void assertLine(JsonNode line, String direction, long amount, long other, String owner) {
+        assertThat(line.get("direction").asText()).isEqualTo(direction);
+        assertThat(line.get("amount").asLong()).isEqualTo(amount);
+        assertThat(line.get("counterpart").get("id").asLong()).isEqualTo(other);
+        assertThat(line.get("counterpart").get("owner").asText()).isEqualTo(owner);
+        assertThat(line.get("mode").asText()).isEqualTo("http");
     }
 
     private static void expect(HttpBank.Reply reply, int status, String error) {
