@@ -70,22 +70,22 @@ class ModelBasedRelationsTest {
         CONTEXTS.clear();
     }
 
-    @Property(tries = 60)
+    @Property(tries = 250)
     void relationOperationsMatchTheModelOnH2(@ForAll("ops") List<Op> ops) {
         run(TestDb.H2, ops);
     }
 
-    @Property(tries = 25)
+    @Property(tries = 80)
     void relationOperationsMatchTheModelOnSqlite(@ForAll("ops") List<Op> ops) {
         run(TestDb.SQLITE, ops);
     }
 
-    @Property(tries = 25)
+    @Property(tries = 80)
     void relationOperationsMatchTheModelOnPostgresql(@ForAll("ops") List<Op> ops) {
         run(TestDb.POSTGRESQL, ops);
     }
 
-    @Property(tries = 25)
+    @Property(tries = 80)
     void relationOperationsMatchTheModelOnMariadb(@ForAll("ops") List<Op> ops) {
         run(TestDb.MARIADB, ops);
     }

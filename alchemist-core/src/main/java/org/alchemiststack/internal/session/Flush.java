@@ -20,7 +20,8 @@ import org.alchemiststack.model.ValueKind;
  * <ol>
  *   <li>deletes that free an id or a unique value that a pending insert or update takes, in the order delete() was
  *   called;</li>
- *   <li>updates whose old unique value a pending insert takes, by table and id;</li>
+ *   <li>updates whose old unique value a pending insert takes, and updates of rows a pending insert references (the
+ *   parent is locked before the foreign-key check reads it), by table and id;</li>
  *   <li>inserts, in the order add() was called, except that a new entity goes after the new entities its foreign keys
  *   point to (consecutive rows of one model in multi-row statements);</li>
  *   <li>the other updates, by table and id, so that two units of work updating the same rows lock them in the same
@@ -102,6 +103,14 @@ final class Flush {
                 }
                 updates.removeAll(earlyUpdates);
             }
+            if (relations != null && !inserts.isEmpty() && !updates.isEmpty()) {
+                List<Update> parents = parentsFirst(updates, inserts, insertRows);
+                if (!parents.isEmpty()) {
+                    earlyUpdates = new ArrayList<>(earlyUpdates);
+                    earlyUpdates.addAll(parents);
+                    updates.removeAll(parents);
+                }
+            }
             for (Entry d : earlyDeletes) {
                 int i = replacing(d, inserts);
                 if (i < 0) {
@@ -123,6 +132,36 @@ final class Flush {
         } catch (AlchemistException e) {
             throw runner.fail(e);
         }
+    }
+
+    /**
+     * The updates of rows that pending inserts reference, unless they themselves point at a new row: written before the
+     * inserts, so a unit of work locks the parent row before the database's foreign-key check reads it. Inserting
+     * first, two units of work that each add a child and update the same parent deadlock on InnoDB, whose check takes
+     * a shared lock on the parent that the update then has to upgrade.
+     */
+    private List<Update> parentsFirst(List<Update> updates, List<Entry> inserts, List<Object[]> rows) {
+        Set<Key> referenced = new HashSet<>();
+        for (int i = 0; i < inserts.size(); i++) {
+            ModelMeta<Object> meta = inserts.get(i).meta;
+            for (var r : meta.toOne) {
+                Object id = rows.get(i)[r.fk.index];
+                if (id != null) {
+                    referenced.add(Key.of(r.target(), r.target().id, id));
+                }
+            }
+        }
+        List<Update> out = new ArrayList<>();
+        if (referenced.isEmpty()) {
+            return out;
+        }
+        for (Update u : updates) {
+            Entry e = u.entry;
+            if (referenced.contains(Key.of(e.meta, e.meta.id, e.id)) && !relations.refersToNew(e)) {
+                out.add(u);
+            }
+        }
+        return out;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

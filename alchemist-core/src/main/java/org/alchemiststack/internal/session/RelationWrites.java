@@ -299,6 +299,17 @@ final class RelationWrites {
         return false;
     }
 
+    /** Whether an entity points at an entity inserted in this flush, whose id it may need. */
+    boolean refersToNew(Entry e) {
+        for (RelationMeta r : e.meta.toOne) {
+            Object raw = r.getRaw(e.instance);
+            if (raw instanceof Ref<?> ref && ref.isLoaded() && insertedTargets.containsKey(ref.get())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     // ---- order ----
 
     /**
