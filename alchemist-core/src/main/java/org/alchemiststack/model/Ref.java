@@ -180,13 +180,21 @@ public final class Ref<T> {
         if (a == null || b == null) {
             return a == null && b == null && entity != null && entity == other.entity;
         }
-        return a.equals(b);
+        return integral(a) && integral(b) ? ((Number) a).longValue() == ((Number) b).longValue() : a.equals(b);
+    }
+
+    /** Ids of any integral type compare by value: {@code Ref.to(1)} equals a reference to the row with id 1L. */
+    private static boolean integral(Object id) {
+        return id instanceof Long || id instanceof Integer || id instanceof Short || id instanceof Byte;
     }
 
     @Override
     public int hashCode() {
         Object i = id();
-        return i == null ? System.identityHashCode(entity) : i.hashCode();
+        if (i == null) {
+            return System.identityHashCode(entity);
+        }
+        return integral(i) ? Long.hashCode(((Number) i).longValue()) : i.hashCode();
     }
 
     @Override

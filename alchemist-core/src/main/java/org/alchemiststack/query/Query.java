@@ -70,7 +70,8 @@ public interface Query<T> {
 
     /**
      * Loads these relations along with the rows: one statement per relation path, whatever the number of rows, and
-     * never a join of two collections. Paths are checked against the model now, like sort keys.
+     * never a join of two collections. Paths are checked against the model now, like sort keys. Calls add up:
+     * {@code with("customer").with("lines")} loads both.
      *
      * <pre>{@code
      * List<Order> orders = session.query(Order.class).with("customer", "lines.product").list();

@@ -85,9 +85,50 @@ public final class RelationMeta {
         return kind == Kind.TO_ONE;
     }
 
-    /** A new, modifiable collection of the field's type holding the elements. */
+    /**
+     * A new, modifiable collection of the field's type holding the elements; it is never equal to the stand-in of an
+     * unloaded collection, so equality between two records stays symmetric and never throws.
+     */
     public Collection<Object> newCollection(Collection<Object> elements) {
-        return set ? new LinkedHashSet<>(elements) : new ArrayList<>(elements);
+        return set ? new LoadedSet(elements) : new LoadedList(elements);
+    }
+
+    /** A loaded {@code List} relation. */
+    static final class LoadedList extends ArrayList<Object> {
+        private static final long serialVersionUID = 1L;
+
+        LoadedList(Collection<Object> elements) {
+            super(elements);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return !Relations.isUnloaded(o) && super.equals(o);
+        }
+
+        @Override
+        public int hashCode() {
+            return super.hashCode();
+        }
+    }
+
+    /** A loaded {@code Set} relation. */
+    static final class LoadedSet extends LinkedHashSet<Object> {
+        private static final long serialVersionUID = 1L;
+
+        LoadedSet(Collection<Object> elements) {
+            super(elements);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return !Relations.isUnloaded(o) && super.equals(o);
+        }
+
+        @Override
+        public int hashCode() {
+            return super.hashCode();
+        }
     }
 
     /** The field's value as stored: a {@code Ref} or a collection. */

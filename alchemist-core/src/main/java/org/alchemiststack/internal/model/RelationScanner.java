@@ -33,7 +33,8 @@ final class RelationScanner {
     static {
         try {
             MethodHandles.Lookup l = MethodHandles.lookup();
-            REF_ID = l.findStatic(RelationScanner.class, "refId", MethodType.methodType(Object.class, Object.class));
+            REF_ID = l.findStatic(RelationScanner.class, "refId", MethodType.methodType(Object.class, Class.class,
+                    Object.class));
             TO_REF = l.findStatic(RelationScanner.class, "toRef",
                     MethodType.methodType(Object.class, String.class, Object.class));
         } catch (ReflectiveOperationException e) {
@@ -55,9 +56,25 @@ final class RelationScanner {
         return f.isAnnotationPresent(OneToMany.class);
     }
 
+    /** The id a {@code Ref} holds, an integral number converted to the foreign-key column's type where it fits. */
     @SuppressWarnings("unused") // through REF_ID
-    private static Object refId(Object ref) {
-        return ref == null ? null : ((Ref<?>) ref).id();
+    private static Object refId(Class<?> idType, Object ref) {
+        Object id = ref == null ? null : ((Ref<?>) ref).id();
+        if (id == null || idType.isInstance(id) || !(id instanceof Number n)
+                || !(id instanceof Integer || id instanceof Long || id instanceof Short || id instanceof Byte)) {
+            return id;
+        }
+        long v = n.longValue();
+        if (idType == Long.class) {
+            return v;
+        }
+        if (idType == Integer.class && v == (int) v) {
+            return (int) v;
+        }
+        if (idType == Short.class && v == (short) v) {
+            return (short) v;
+        }
+        return id;
     }
 
     @SuppressWarnings("unused") // through TO_REF
@@ -142,7 +159,7 @@ final class RelationScanner {
                     + " lives in a named module, open its package to org.alchemiststack.", e);
         }
         getter = MethodHandles.filterReturnValue(getter.asType(MethodType.methodType(Object.class, Object.class)),
-                REF_ID);
+                MethodHandles.insertArguments(REF_ID, 0, idType));
         return new ColumnMeta(index, f.getName(), name, dialect.quote(name), idType, kind, dialect.codec(kind, 0),
                 nullable, unique, length, 19, 0, getter, setter);
     }
@@ -206,6 +223,8 @@ final class RelationScanner {
                         + " PERSIST, REMOVE or ALL (which means both).");
             }
         }
+        // an orphan is removed, so a child of a removed parent is too (as Jakarta Persistence says)
+        remove |= o2m.orphanRemoval();
         return new RelationMeta(RelationMeta.Kind.TO_MANY, slot, f.getName(), type.getSimpleName() + "."
                 + f.getName(), child, null, false, o2m.mappedBy(), set, persist, remove, o2m.orphanRemoval(),
                 rawGetter(type, f, lookup), rawSetter(type, f, lookup));

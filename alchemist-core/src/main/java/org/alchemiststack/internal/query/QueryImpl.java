@@ -43,6 +43,7 @@ public final class QueryImpl<T> implements Query<T> {
     private Cursor after;
     private Cursor before;
     private FetchTree plan;
+    private FetchPlan fetchPlanGiven;
 
     QueryImpl(Sessions sessions, ModelMeta<T> meta, DefaultSession session) {
         this.sessions = sessions;
@@ -106,7 +107,11 @@ public final class QueryImpl<T> implements Query<T> {
         if (fetchPlan == null) {
             throw new IllegalArgumentException("with(null): pass FetchPlan.none() to load no relation.");
         }
-        FetchTree tree = meta.fetchTree(fetchPlan);
+        // plans add up, as conditions do: with("customer").with("lines") loads both
+        FetchPlan merged = fetchPlanGiven == null ? fetchPlan : fetchPlanGiven.and(fetchPlan.paths()
+                .toArray(new String[0]));
+        FetchTree tree = meta.fetchTree(merged);
+        this.fetchPlanGiven = merged;
         this.plan = tree.isEmpty() ? null : tree;
         return this;
     }

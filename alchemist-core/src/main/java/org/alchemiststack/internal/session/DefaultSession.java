@@ -53,6 +53,12 @@ public final class DefaultSession implements Session {
     final IdentityMap identities;
     final PendingInserts inserts = new PendingInserts();
     final ArrayList<Entry> deletes = new ArrayList<>();
+    /**
+     * Every entity added in this transaction, by the instance the application added (a record's later copies are
+     * other instances): a {@code Ref.of(entity)} the application made finds its row through it until commit,
+     * rollback or clear.
+     */
+    private java.util.IdentityHashMap<Object, Entry> added;
     /** Whether rows read and written are tracked; a one-statement session tracks nothing. */
     private final boolean track;
     private final LeakTracker.Guard guard;
@@ -142,7 +148,7 @@ public final class DefaultSession implements Session {
 
     /** The state of the session when a nested unit of work began, to go back to if it fails. */
     private record Frame(Savepoint savepoint, int writesMark, Entry[] entries, Object[] instances,
-            Object[][] snapshots, Entry.State[] states) {
+            Object[][] snapshots, Entry.State[] states, Object[][] collections, Object[][][] children) {
     }
 
     private Frame capture(Savepoint sp) {
@@ -152,13 +158,17 @@ public final class DefaultSession implements Session {
         Object[] instances = new Object[n];
         Object[][] snapshots = new Object[n][];
         Entry.State[] states = new Entry.State[n];
+        Object[][] collections = new Object[n][];
+        Object[][][] children = new Object[n][][];
         for (int i = 0; i < n; i++) {
             Entry e = entries[i];
             instances[i] = e.instance;
             snapshots[i] = e.snapshot;
             states[i] = e.state;
+            collections[i] = Collections.capture(e);
+            children[i] = e.children == null ? null : e.children.clone();
         }
-        return new Frame(sp, writes.mark(), entries, instances, snapshots, states);
+        return new Frame(sp, writes.mark(), entries, instances, snapshots, states, collections, children);
     }
 
     /**
@@ -174,6 +184,8 @@ public final class DefaultSession implements Session {
             e.instance = f.instances()[i];
             e.snapshot = f.snapshots()[i];
             e.state = f.states()[i];
+            e.children = f.children()[i];
+            Collections.restore(e, f.collections()[i]);
             identities.put(e.meta, e.id, e);
             if (!e.meta.record && e.snapshot != null) {
                 for (ColumnMeta c : e.meta.columns) {
@@ -254,6 +266,15 @@ public final class DefaultSession implements Session {
 
     // ---- rows and the identity map ----
 
+    /** The entry of an entity added in this transaction, by the instance the application added, or null. */
+    Entry addedEntry(Object instance) {
+        Entry e = inserts.find(instance);
+        if (e == null && added != null) {
+            e = added.get(instance);
+        }
+        return e;
+    }
+
     Entry entryOf(ModelMeta<?> meta, Object id) {
         return identities.get(meta, id);
     }
@@ -303,41 +324,63 @@ public final class DefaultSession implements Session {
         return instance;
     }
 
-    /** Sets loaded relations on a tracked instance where it has them unloaded; what it has loaded stays. */
+    /**
+     * Sets the relations a plan loaded on a tracked instance. A reference it has unloaded becomes the loaded one (one
+     * that points elsewhere in memory stays); a collection takes the rows the database holds (pending changes were
+     * flushed before the query), refilled in place when the application's collection allows it. A record that needs
+     * a new value is replaced by a new instance.
+     */
     private void attach(Entry e, Object[] related) {
         if (related == null) {
             return;
         }
         ModelMeta<Object> meta = e.meta;
         Object[] current = meta.related(e.instance);
-        boolean changed = false;
+        boolean replace = false;
         for (RelationMeta r : meta.relations) {
             Object given = related[r.slot];
             Object now = current[r.slot];
-            if (given == null || isLoaded(now)) {
+            if (given == null || given == now) {
                 continue;
             }
-            if (r.toOne() && (now == null || !java.util.Objects.equals(((Ref<?>) now).id(), ((Ref<?>) given).id()))) {
-                continue;
-            }
-            current[r.slot] = given;
-            changed = true;
-            if (!meta.record) {
-                r.setRaw(e.instance, given);
+            Object value = r.toOne() ? attachedRef((Ref<?>) now, (Ref<?>) given) : attachedCollection(now, given);
+            if (value != now) {
+                current[r.slot] = value;
+                if (meta.record) {
+                    replace = true;
+                } else {
+                    r.setRaw(e.instance, value);
+                }
             }
         }
-        if (changed && meta.record) {
+        if (replace) {
             e.instance = meta.newInstance(meta.values(e.instance), current);
         }
-        if (changed) {
-            rememberChildren(e);
+        rememberChildren(e);
+    }
+
+    private static Object attachedRef(Ref<?> now, Ref<?> given) {
+        if (now == null || now.isLoaded() || !now.equals(given)) {
+            return now;
+        }
+        return given;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object attachedCollection(Object now, Object given) {
+        if (!(now instanceof java.util.Collection<?> col) || Relations.isUnloaded(now)) {
+            return given;
+        }
+        try {
+            java.util.Collection<Object> target = (java.util.Collection<Object>) col;
+            target.clear();
+            target.addAll((java.util.Collection<Object>) given);
+            return now;
+        } catch (UnsupportedOperationException immutable) {
+            return given;
         }
     }
 
-    private static boolean isLoaded(Object relation) {
-        return relation instanceof Ref<?> ref ? ref.isLoaded()
-                : relation != null && !Relations.isUnloaded(relation);
-    }
 
     /** Remembers the elements of the entity's loaded orphan-removing collections, to find the ones removed later. */
     static void rememberChildren(Entry e) {
@@ -407,6 +450,32 @@ public final class DefaultSession implements Session {
         }
     }
 
+    /**
+     * Takes entities whose rows are gone (a bulk delete, raw SQL) out of the loaded collections of tracked entities,
+     * so that a cascade does not insert them again.
+     */
+    void pruneCollections(ModelMeta<?> meta, java.util.IdentityHashMap<Object, Boolean> gone) {
+        for (Entry e : identities.all()) {
+            for (RelationMeta r : e.meta.relations) {
+                if (r.toOne() || r.target() != meta) {
+                    continue;
+                }
+                Object c = r.getRaw(e.instance);
+                if (c instanceof java.util.Collection<?> col && !Relations.isUnloaded(c)) {
+                    try {
+                        col.removeIf(gone::containsKey);
+                    } catch (UnsupportedOperationException immutable) {
+                        // the application's own immutable collection: left as it is
+                    }
+                }
+                if (e.children != null && e.children[r.slot] != null) {
+                    e.children[r.slot] = java.util.Arrays.stream(e.children[r.slot])
+                            .filter(o -> !gone.containsKey(o)).toArray();
+                }
+            }
+        }
+    }
+
     Object normalizeId(ModelMeta<?> meta, Object id) {
         if (id == null) {
             throw new InvalidValueException(meta.type.getSimpleName() + " id is null; pass the id to look up.");
@@ -442,6 +511,12 @@ public final class DefaultSession implements Session {
         }
         Entry e = new Entry(meta, entity, null, null, Entry.State.NEW);
         inserts.add(e);
+        if (core.hasRelations()) {
+            if (added == null) {
+                added = new java.util.IdentityHashMap<>();
+            }
+            added.put(entity, e);
+        }
         return e;
     }
 
@@ -656,6 +731,7 @@ public final class DefaultSession implements Session {
             flushInside();
             runner.commit();
             writes.clear();
+            added = null;
         } finally {
             exit();
         }
@@ -752,6 +828,9 @@ public final class DefaultSession implements Session {
         try {
             ModelMeta<Object> meta = core.metaOf(entity);
             inserts.remove(entity);
+            if (added != null) {
+                added.remove(entity);
+            }
             deletes.removeIf(e -> e.instance == entity);
             Object id = meta.id.get(entity);
             Entry e = id == null ? null : identities.get(meta, normalizeId(meta, id));
@@ -774,6 +853,7 @@ public final class DefaultSession implements Session {
     }
 
     private void clearState() {
+        added = null;
         inserts.clear();
         deletes.clear();
         identities.clear();

@@ -384,10 +384,12 @@ final class Flush {
         return values;
     }
 
-    /** Whether a foreign key is left to be filled from a new parent's id once the parent is inserted. */
+    /**
+     * Whether a foreign key is left to be filled from a new parent's id once the parent is inserted (a reference to a
+     * parent inserted earlier takes its id here; one to a deleted row is refused).
+     */
     private boolean waitsForParent(Entry e, Object[] values, ColumnMeta c) {
-        return values[c.index] == null && c.relation() != null && relations != null
-                && relations.pendingTarget(e, c) != null;
+        return c.relation() != null && relations != null && relations.waitsForParent(e, values, c);
     }
 
     /**

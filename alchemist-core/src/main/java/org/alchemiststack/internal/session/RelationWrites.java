@@ -29,71 +29,156 @@ final class RelationWrites {
 
     // ---- cascades, before anything is prepared ----
 
+    /** A loaded collection of a cascading or orphan-removing relation, and the entity holding it. */
+    private record Held(Entry parent, RelationMeta relation, Collection<?> elements) {
+    }
+
     /**
-     * Adds the new children of loaded {@code cascade = PERSIST} collections (of pending and tracked parents, and of
-     * the children so added) and deletes the orphans of loaded {@code orphanRemoval} collections.
+     * Before the flush prepares anything: the children of loaded {@code cascade = PERSIST} collections that have no row
+     * are added (one existing by id is taken as the tracked instance, as {@code update} does), and the orphans of
+     * loaded {@code orphanRemoval} collections are deleted; a child removed from one loaded collection and put in
+     * another is moved, not deleted.
      */
     void cascade() {
-        List<Entry> pending = session.inserts.inOrder();
-        for (int i = 0; i < pending.size(); i++) {
-            persistChildren(pending.get(i));
+        List<Held> held = new ArrayList<>();
+        for (Entry e : session.inserts.inOrder()) {
+            collect(e, held);
         }
-        if (session.identities.isEmpty()) {
+        if (!session.identities.isEmpty()) {
+            for (Entry e : session.identities.all()) {
+                if (e.state == Entry.State.MANAGED) {
+                    collect(e, held);
+                }
+            }
+        }
+        if (held.isEmpty()) {
             return;
         }
-        for (Entry e : session.identities.all()) {
-            if (e.state == Entry.State.MANAGED && hasCollections(e.meta)) {
-                persistChildren(e);
-                removeOrphans(e);
+        readStoredChildren(held);
+        persistChildren(held);
+        IdentityHashMap<Object, Entry> memberOf = new IdentityHashMap<>();
+        for (Held h : held) {
+            for (Object child : h.elements) {
+                memberOf.put(child, h.parent);
             }
         }
-        for (int i = 0; i < pending.size(); i++) {
-            persistChildren(pending.get(i));
+        for (Held h : held) {
+            if (h.relation.orphanRemoval && h.parent.state == Entry.State.MANAGED) {
+                removeOrphans(h, memberOf);
+            }
         }
     }
 
-    private static boolean hasCollections(ModelMeta<?> meta) {
-        for (RelationMeta r : meta.relations) {
+    private static void collect(Entry e, List<Held> held) {
+        for (RelationMeta r : e.meta.relations) {
             if (!r.toOne() && (r.cascadePersist || r.orphanRemoval)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private void persistChildren(Entry parent) {
-        for (RelationMeta r : parent.meta.relations) {
-            if (r.toOne() || !r.cascadePersist) {
-                continue;
-            }
-            Object c = r.getRaw(parent.instance);
-            if (!(c instanceof Collection<?> children) || Relations.isUnloaded(c)) {
-                continue;
-            }
-            for (Object child : children.toArray()) {
-                if (child != null && isNew(r.target(), child)) {
-                    Entry added = session.addInside(r.target(), child);
-                    pointAtParent(added, r.inverse(), parent);
+                Object c = r.getRaw(e.instance);
+                if (c instanceof Collection<?> col && !Relations.isUnloaded(c)) {
+                    held.add(new Held(e, r, col));
                 }
             }
         }
     }
 
-    /** Whether a collection element is unknown to the session and has no row yet. */
-    private boolean isNew(ModelMeta<Object> meta, Object child) {
-        if (session.inserts.find(child) != null) {
-            return false;
+    /**
+     * A tracked parent whose orphan-removing collection the session never saw loaded (a detached parent given to
+     * {@code update}, or a collection the application set) gets the children the database holds as its "before", one
+     * statement per relation for all such parents.
+     */
+    private void readStoredChildren(List<Held> held) {
+        Map<RelationMeta, List<Held>> unknown = new HashMap<>();
+        for (Held h : held) {
+            if (h.relation.orphanRemoval && h.parent.state == Entry.State.MANAGED
+                    && (h.parent.children == null || h.parent.children[h.relation.slot] == null)) {
+                unknown.computeIfAbsent(h.relation, k -> new ArrayList<>()).add(h);
+            }
         }
-        Object id = meta.id.get(child);
-        if (id == null) {
-            return true;
+        for (Map.Entry<RelationMeta, List<Held>> u : unknown.entrySet()) {
+            RelationMeta r = u.getKey();
+            Map<Object, List<Object>> byParent = new HashMap<>();
+            List<Object> ids = new ArrayList<>();
+            for (Held h : u.getValue()) {
+                ids.add(h.parent.id);
+            }
+            ModelMeta<Object> child = r.target();
+            ColumnMeta fk = r.inverse().fk;
+            for (Object[] row : new GraphLoader(session).rows(child, fk, ids)) {
+                Object instance = session.materialize(child, row);
+                if (instance != null) {
+                    byParent.computeIfAbsent(row[fk.index], k -> new ArrayList<>()).add(instance);
+                }
+            }
+            for (Held h : u.getValue()) {
+                if (h.parent.children == null) {
+                    h.parent.children = new Object[h.parent.meta.relations.length][];
+                }
+                h.parent.children[r.slot] = byParent.getOrDefault(h.parent.id, List.of()).toArray();
+            }
         }
-        Entry known = session.identities.get(meta, Values.coerce(meta, meta.id, id));
-        if (known != null) {
-            return false;
+    }
+
+    private void persistChildren(List<Held> held) {
+        Map<ModelMeta<Object>, List<Object[]>> unsure = new HashMap<>();
+        for (int i = 0; i < held.size(); i++) {
+            Held h = held.get(i);
+            if (!h.relation.cascadePersist) {
+                continue;
+            }
+            ModelMeta<Object> meta = h.relation.target();
+            for (Object child : h.elements.toArray()) {
+                if (child == null || session.addedEntry(child) != null) {
+                    continue;
+                }
+                Object rawId = meta.id.get(child);
+                if (rawId == null) {
+                    Entry added = session.addInside(meta, child);
+                    pointAtParent(added, h.relation.inverse(), h.parent);
+                    collect(added, held);
+                    continue;
+                }
+                Object id = Values.coerce(meta, meta.id, rawId);
+                Entry known = session.identities.get(meta, id);
+                if (known != null) {
+                    if (known.instance != child && known.state == Entry.State.MANAGED) {
+                        // a new record, or a detached copy, that replaces the tracked one: written as update(child)
+                        session.updateInside(meta, child);
+                    }
+                } else if (meta.idStrategy == IdStrategy.IDENTITY) {
+                    // a generated id that is set: the row exists
+                    session.updateInside(meta, child);
+                } else {
+                    unsure.computeIfAbsent(meta, k -> new ArrayList<>()).add(new Object[] {child, id, h});
+                }
+            }
         }
-        // a generated id that is set means the row exists; an assigned id cannot tell, so it is inserted
-        return meta.idStrategy == IdStrategy.ASSIGNED;
+        for (Map.Entry<ModelMeta<Object>, List<Object[]>> u : unsure.entrySet()) {
+            settleAssignedIds(u.getKey(), u.getValue(), held);
+        }
+    }
+
+    /**
+     * Children with an id the application chose and the session does not know: one statement per model finds which
+     * rows exist; those are updated from the child, the others inserted.
+     */
+    private void settleAssignedIds(ModelMeta<Object> meta, List<Object[]> children, List<Held> held) {
+        List<Object> ids = new ArrayList<>();
+        for (Object[] c : children) {
+            ids.add(c[1]);
+        }
+        for (Object[] row : new GraphLoader(session).rows(meta, meta.id, ids)) {
+            session.materialize(meta, row);
+        }
+        for (Object[] c : children) {
+            Entry stored = session.identities.get(meta, c[1]);
+            if (stored != null && stored.state == Entry.State.MANAGED) {
+                session.updateInside(meta, c[0]);
+            } else if (stored == null) {
+                Held h = (Held) c[2];
+                Entry added = session.addInside(meta, c[0]);
+                pointAtParent(added, h.relation.inverse(), h.parent);
+                collect(added, held);
+            }
+        }
     }
 
     /** A child added through its parent's collection without a parent reference points at that parent. */
@@ -103,27 +188,49 @@ final class RelationWrites {
         }
     }
 
-    private void removeOrphans(Entry parent) {
-        if (parent.children == null) {
-            return;
-        }
-        for (RelationMeta r : parent.meta.relations) {
-            Object[] before = parent.children[r.slot];
-            if (before == null) {
-                continue;
-            }
-            Object now = r.getRaw(parent.instance);
-            Collection<?> current = now instanceof Collection<?> col && !Relations.isUnloaded(now) ? col : List.of();
+    private void removeOrphans(Held h, IdentityHashMap<Object, Entry> memberOf) {
+        RelationMeta r = h.relation;
+        Entry parent = h.parent;
+        Object[] before = parent.children == null ? null : parent.children[r.slot];
+        if (before != null) {
+            ModelMeta<Object> meta = r.target();
+            java.util.Set<Object> keptIds = new java.util.HashSet<>();
             IdentityHashMap<Object, Boolean> kept = new IdentityHashMap<>();
-            for (Object o : current) {
+            for (Object o : h.elements) {
                 kept.put(o, Boolean.TRUE);
-            }
-            for (Object child : before) {
-                if (!kept.containsKey(child) && stillChildOf(r, child, parent) && !keptById(r, child, current)) {
-                    session.deleteInside(r.target(), child);
+                Object id = o == null ? null : meta.id.get(o);
+                if (id != null) {
+                    keptIds.add(Values.coerce(meta, meta.id, id));
                 }
             }
-            parent.children[r.slot] = current.toArray();
+            for (Object child : before) {
+                Object id = meta.id.get(child);
+                if (kept.containsKey(child) || (id != null && keptIds.contains(Values.coerce(meta, meta.id, id)))) {
+                    continue;
+                }
+                Entry other = memberOf.get(child);
+                if (other != null && other != parent) {
+                    moveTo(r, child, other);
+                } else if (stillChildOf(r, child, parent)) {
+                    session.deleteInside(meta, child);
+                }
+            }
+        }
+        parent.children = parent.children == null ? new Object[parent.meta.relations.length][] : parent.children;
+        parent.children[r.slot] = h.elements.toArray();
+    }
+
+    /** A child taken out of one loaded collection and put in another's points at its new parent. */
+    private void moveTo(RelationMeta r, Object child, Entry newParent) {
+        ModelMeta<Object> meta = r.target();
+        Entry e = session.identities.get(meta, Values.coerce(meta, meta.id, meta.id.get(child)));
+        if (e == null || e.state != Entry.State.MANAGED) {
+            return;
+        }
+        ColumnMeta fk = r.inverse().fk;
+        Object newId = newParent.meta.id.get(newParent.instance);
+        if (newId == null || Values.changed(fk, fk.get(e.instance), newId)) {
+            e.instance = session.writes.write(meta, e.instance, fk, Ref.of(newParent.instance));
         }
     }
 
@@ -135,30 +242,17 @@ final class RelationWrites {
         if (e == null || e.state != Entry.State.MANAGED) {
             return false;
         }
-        return Objects.equals(r.inverse().fk.get(e.instance), parent.id);
-    }
-
-    /** Records are replaced, not changed: a new instance with the same id still in the collection is no orphan. */
-    private static boolean keptById(RelationMeta r, Object child, Collection<?> current) {
-        ModelMeta<Object> meta = r.target();
-        Object id = meta.id.get(child);
-        if (id == null || !meta.record) {
-            return false;
-        }
-        for (Object o : current) {
-            if (o != null && id.equals(meta.id.get(o))) {
-                return true;
-            }
-        }
-        return false;
+        Object fk = r.inverse().fk.get(e.instance);
+        return fk != null && !Values.changed(r.inverse().fk, fk, parent.id);
     }
 
     // ---- cascade = REMOVE ----
 
     /**
      * When an entity is deleted: the children it holds in loaded {@code cascade = REMOVE} collections, and new
-     * children pending insert that point at it, are deleted (or forgotten) with it, before it. Children only the
-     * database knows are found at flush, by {@link #removeStoredChildren()}.
+     * children pending insert that point at it, are deleted (or forgotten) with it, before it; a child in the
+     * collection that was never added and has no id has no row, and is left alone. Children only the database knows
+     * are found at flush, by {@link #removeStoredChildren()}.
      */
     static void removeKnownChildren(DefaultSession session, ModelMeta<Object> meta, Object parent) {
         for (RelationMeta r : meta.relations) {
@@ -168,7 +262,7 @@ final class RelationWrites {
             Object c = r.getRaw(parent);
             if (c instanceof Collection<?> children && !Relations.isUnloaded(c)) {
                 for (Object child : children.toArray()) {
-                    if (child != null) {
+                    if (child != null && (session.addedEntry(child) != null || r.target().id.get(child) != null)) {
                         session.deleteInside(r.target(), child);
                     }
                 }
@@ -190,12 +284,13 @@ final class RelationWrites {
             return true;
         }
         Object id = parentMeta.id.get(parent);
-        return id != null && id.equals(ref.id());
+        return id != null && ref.equals(Ref.to(id));
     }
 
     /**
      * At flush: the stored children of deleted entities whose relation cascades REMOVE are read, one statement per
-     * relation and chunk of parent ids, and deleted before their parents, down the whole tree.
+     * relation and chunk of parent ids, and deleted before their parents, down the whole tree. A child the session
+     * moved to another parent (its tracked reference no longer points at the deleted one) stays.
      */
     void removeStoredChildren() {
         int done = 0;
@@ -213,9 +308,11 @@ final class RelationWrites {
             for (Map.Entry<RelationMeta, List<Object>> p : parents.entrySet()) {
                 RelationMeta r = p.getKey();
                 ModelMeta<Object> child = r.target();
-                for (Object[] row : new GraphLoader(session).rows(child, r.inverse().fk, p.getValue())) {
+                ColumnMeta fk = r.inverse().fk;
+                for (Object[] row : new GraphLoader(session).rows(child, fk, p.getValue())) {
                     Object instance = session.materialize(child, row);
-                    if (instance != null) {
+                    Object now = instance == null ? null : fk.get(instance);
+                    if (now != null && !Values.changed(fk, now, row[fk.index])) {
                         session.deleteInside(child, instance);
                     }
                 }
@@ -226,28 +323,62 @@ final class RelationWrites {
     // ---- foreign keys that wait for a new parent ----
 
     /**
-     * The pending insert a foreign-key column points at when its value is not known yet (the new parent has a
-     * generated id), or {@code null}; refuses a reference to a new entity the session was never given.
+     * Prepares a foreign-key value of a row before it is checked: a reference to an entity inserted by an earlier
+     * flush takes its id now; returns whether the value waits for a parent inserted in this flush. Refuses a
+     * reference to a new entity the session was never given, and one to a row deleted in this session.
      */
-    Entry pendingTarget(Entry e, ColumnMeta fk) {
+    boolean waitsForParent(Entry e, Object[] values, ColumnMeta fk) {
         RelationMeta r = fk.relation();
+        if (values[fk.index] != null) {
+            refuseDeletedTarget(r, values[fk.index]);
+            return false;
+        }
         Object raw = r.getRaw(e.instance);
         if (!(raw instanceof Ref<?> ref) || ref.id() != null || !ref.isLoaded()) {
-            return null;
+            return false;
         }
-        Object target = ref.get();
-        Entry pending = session.inserts.find(target);
-        if (pending == null) {
+        Entry parent = session.addedEntry(ref.get());
+        if (parent == null) {
             throw new InvalidValueException(r.name + " points to a new " + r.targetType.getSimpleName() + " that"
                     + " has no id and was not added to this session. Add it with add(..) (or through a cascading"
                     + " collection) before flushing; nothing was written.");
         }
-        return pending;
+        if (parent.state == Entry.State.NEW) {
+            return true;
+        }
+        if (parent.state == Entry.State.DELETED || parent.id == null) {
+            throw deletedTarget(r, parent.id);
+        }
+        fill(e, values, fk, parent.id, parent);
+        return false;
+    }
+
+    private void refuseDeletedTarget(RelationMeta r, Object id) {
+        ModelMeta<Object> target = r.target();
+        Entry t = session.identities.get(target, Values.coerce(target, target.id, id));
+        if (t != null && t.state == Entry.State.DELETED && !pendingWithId(target, t.id)) {
+            throw deletedTarget(r, t.id);
+        }
+    }
+
+    private boolean pendingWithId(ModelMeta<Object> meta, Object id) {
+        for (Entry p : session.inserts.inOrder()) {
+            if (p.meta == meta && id.equals(p.meta.id.get(p.instance))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static InvalidValueException deletedTarget(RelationMeta r, Object id) {
+        return new InvalidValueException(r.name + " points to " + r.targetType.getSimpleName() + " " + id + ", which"
+                + " is deleted in this session, so the row would point at nothing. Point it elsewhere, or do not"
+                + " delete the " + r.targetType.getSimpleName() + "; nothing was written.");
     }
 
     /**
-     * Fills the foreign keys of a row whose new parents are inserted by now, from their ids; a record child, or a
-     * reference to a record parent, gets a new {@code Ref} holding the parent instance with its id.
+     * Fills the foreign keys of a row whose new parents are inserted by now, from their ids, just before the row is
+     * bound.
      */
     void resolve(Entry e, Object[] row) {
         for (RelationMeta r : e.meta.toOne) {
@@ -255,32 +386,37 @@ final class RelationWrites {
             if (row[fk.index] != null) {
                 continue;
             }
-            Entry parent = pendingOrInserted(e, r);
-            if (parent == null) {
+            Object known = fk.get(e.instance);
+            if (known != null) {
+                // a class parent inserted by now holds its id, which its reference reads
+                row[fk.index] = known;
                 continue;
             }
-            Object id = parent.meta.id.get(parent.instance);
+            Object raw = r.getRaw(e.instance);
+            if (!(raw instanceof Ref<?> ref) || !ref.isLoaded()) {
+                continue;
+            }
+            Entry parent = session.addedEntry(ref.get());
+            Object id = parent == null ? null : parent.meta.id.get(parent.instance);
             if (id == null) {
                 throw new IllegalStateException(r.name + ": the referenced " + r.targetType.getSimpleName()
                         + " was not inserted before the row that points to it.");
             }
-            row[fk.index] = id;
-            if (!Objects.equals(fk.get(e.instance), id)) {
-                e.instance = session.writes.write(e.meta, e.instance, fk, Relations.loaded(id, parent.instance));
-            }
+            fill(e, row, fk, id, parent);
         }
     }
 
-    private Entry pendingOrInserted(Entry e, RelationMeta r) {
-        Object raw = r.getRaw(e.instance);
-        if (!(raw instanceof Ref<?> ref) || !ref.isLoaded()) {
-            return null;
+    /**
+     * Sets a foreign key in the row; where the entity's reference does not give that id (a record parent the
+     * application still holds without its id), the entity gets a new reference holding the stored parent.
+     */
+    private void fill(Entry e, Object[] row, ColumnMeta fk, Object id, Entry parent) {
+        row[fk.index] = id;
+        Object now = fk.get(e.instance);
+        if (now == null || Values.changed(fk, now, id)) {
+            e.instance = session.writes.write(e.meta, e.instance, fk, Relations.loaded(id, parent.instance));
         }
-        return insertedTargets.get(ref.get());
     }
-
-    /** Every entry inserted or to be inserted in this flush, by the instance the application added. */
-    private final IdentityHashMap<Object, Entry> insertedTargets = new IdentityHashMap<>();
 
     /**
      * Whether an entity's references point at one of the entries: a row of a self-referencing model cannot share a
@@ -288,12 +424,9 @@ final class RelationWrites {
      */
     boolean refersToAny(Entry e, List<Entry> group) {
         for (RelationMeta r : e.meta.toOne) {
-            Object raw = r.getRaw(e.instance);
-            if (raw instanceof Ref<?> ref && ref.isLoaded()) {
-                Entry target = insertedTargets.get(ref.get());
-                if (target != null && group.contains(target)) {
-                    return true;
-                }
+            Entry target = newTarget(e, r);
+            if (target != null && group.contains(target)) {
+                return true;
             }
         }
         return false;
@@ -302,12 +435,21 @@ final class RelationWrites {
     /** Whether an entity points at an entity inserted in this flush, whose id it may need. */
     boolean refersToNew(Entry e) {
         for (RelationMeta r : e.meta.toOne) {
-            Object raw = r.getRaw(e.instance);
-            if (raw instanceof Ref<?> ref && ref.isLoaded() && insertedTargets.containsKey(ref.get())) {
+            if (newTarget(e, r) != null) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The pending insert a reference holds, or null. */
+    private Entry newTarget(Entry e, RelationMeta r) {
+        Object raw = r.getRaw(e.instance);
+        if (raw instanceof Ref<?> ref && ref.isLoaded()) {
+            Entry target = session.addedEntry(ref.get());
+            return target != null && target.state == Entry.State.NEW ? target : null;
+        }
+        return null;
     }
 
     // ---- order ----
@@ -317,9 +459,6 @@ final class RelationWrites {
      * stable topological order); a cycle among new entities is refused before anything is written.
      */
     List<Entry> orderInserts(List<Entry> inserts) {
-        for (Entry e : inserts) {
-            insertedTargets.put(e.instance, e);
-        }
         boolean any = false;
         for (Entry e : inserts) {
             any |= e.meta.toOne.length > 0;
@@ -331,7 +470,7 @@ final class RelationWrites {
         for (Entry e : inserts) {
             Object id = e.meta.id.get(e.instance);
             if (id != null) {
-                byId.computeIfAbsent(e.meta, k -> new HashMap<>()).put(id, e);
+                byId.computeIfAbsent(e.meta, k -> new HashMap<>()).put(Values.coerce(e.meta, e.meta.id, id), e);
             }
         }
         List<Entry> out = new ArrayList<>(inserts.size());
@@ -365,19 +504,14 @@ final class RelationWrites {
     }
 
     private Entry referencedPending(Entry e, RelationMeta r, Map<ModelMeta<?>, Map<Object, Entry>> byId) {
+        Entry p = newTarget(e, r);
+        if (p != null) {
+            return p;
+        }
         Object raw = r.getRaw(e.instance);
-        if (!(raw instanceof Ref<?> ref)) {
-            return null;
-        }
-        if (ref.isLoaded()) {
-            Entry p = insertedTargets.get(ref.get());
-            if (p != null) {
-                return p;
-            }
-        }
-        Object id = ref.id();
+        Object id = raw instanceof Ref<?> ref ? ref.id() : null;
         Map<Object, Entry> ids = byId.get(r.target());
-        return id == null || ids == null ? null : ids.get(id);
+        return id == null || ids == null ? null : ids.get(Values.coerce(r.target(), r.target().id, id));
     }
 
     /**
@@ -401,6 +535,7 @@ final class RelationWrites {
         for (Entry d : deletes) {
             for (RelationMeta r : d.meta.toOne) {
                 Object parentId = d.snapshot != null ? d.snapshot[r.fk.index] : r.fk.get(d.instance);
+                parentId = parentId == null ? null : Values.coerce(r.target(), r.target().id, parentId);
                 Map<Object, Entry> ids = byId.get(r.target());
                 Entry parent = parentId == null || ids == null ? null : ids.get(parentId);
                 if (parent != null && parent != d) {

@@ -31,6 +31,7 @@ final class Reload {
     }
 
     void entries(ModelMeta<?> meta, List<Entry> entries) {
+        java.util.IdentityHashMap<Object, Boolean> gone = new java.util.IdentityHashMap<>();
         for (int from = 0; from < entries.size(); from += CHUNK) {
             List<Entry> chunk = entries.subList(from, Math.min(entries.size(), from + CHUNK));
             Map<Object, Object[]> rows = stored(meta, chunk);
@@ -38,10 +39,14 @@ final class Reload {
                 Object[] values = rows.get(e.id);
                 if (values == null) {
                     session.identities.remove(meta, e.id);
+                    gone.put(e.instance, Boolean.TRUE);
                 } else {
                     session.refresh(e, values);
                 }
             }
+        }
+        if (!gone.isEmpty() && session.core.hasRelations()) {
+            session.pruneCollections(meta, gone);
         }
     }
 
