@@ -15,7 +15,7 @@ import java.util.UUID;
 import org.alchemiststack.model.Ref;
 
 /** The models of the hostile relation tests; every table is prefixed {@code rh_}. */
-final class HostileModels {
+public final class HostileModels {
     private HostileModels() {
     }
 
