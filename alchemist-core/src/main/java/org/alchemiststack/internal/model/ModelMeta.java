@@ -137,6 +137,9 @@ public final class ModelMeta<T> {
         }
         Object o = instantiator.newEmpty();
         for (ColumnMeta c : columns) {
+            if (related != null && c.relation != null && related[c.relation.slot] != null) {
+                continue; // the loaded reference is set below; no unloaded one is made to be thrown away
+            }
             Object v = values[c.index];
             if (v != null || !c.primitive) {
                 c.set(o, v);

@@ -93,6 +93,11 @@ public final class RelationMeta {
         return set ? new LoadedSet(elements) : new LoadedList(elements);
     }
 
+    /** A new, empty, modifiable collection of the field's type, for a loader to fill. */
+    public Collection<Object> emptyCollection() {
+        return set ? new LoadedSet(java.util.List.of()) : new LoadedList(java.util.List.of());
+    }
+
     /** A loaded {@code List} relation. */
     static final class LoadedList extends ArrayList<Object> {
         private static final long serialVersionUID = 1L;

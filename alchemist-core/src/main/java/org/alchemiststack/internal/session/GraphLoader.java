@@ -3,6 +3,7 @@ package org.alchemiststack.internal.session;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
@@ -35,6 +36,11 @@ public final class GraphLoader {
      * depend on where the plan reached it), keyed by that place's child nodes.
      */
     private final IdentityHashMap<FetchTree.Node[], Map<ModelMeta<?>, Map<Object, Object>>> built;
+    /**
+     * Without a tracking session: how many nodes of the plan reach each place (child nodes and model). Rows at a place
+     * one node reaches are distinct, so only a place reached twice (two leaf paths to one model) keeps a map.
+     */
+    private IdentityHashMap<FetchTree.Node[], Map<ModelMeta<?>, Integer>> reached;
 
     public GraphLoader(DefaultSession session) {
         this.session = session;
@@ -45,7 +51,11 @@ public final class GraphLoader {
     /** Builds the instances of rows of the query's model with the relations of the plan. */
     @SuppressWarnings("unchecked")
     public <T> List<T> load(ModelMeta<T> meta, List<Object[]> rows, FetchTree plan) {
-        List<Object> out = build((ModelMeta<Object>) meta, rows, plan.roots);
+        if (built != null) {
+            reached = new IdentityHashMap<>();
+            count(plan.roots);
+        }
+        List<Object> out = build((ModelMeta<Object>) meta, rows, plan.roots, false);
         List<T> result = new ArrayList<>(out.size());
         for (Object o : out) {
             if (o != null) {
@@ -55,8 +65,24 @@ public final class GraphLoader {
         return result;
     }
 
+    private void count(FetchTree.Node[] nodes) {
+        for (FetchTree.Node n : nodes) {
+            reached.computeIfAbsent(n.children, k -> new HashMap<>()).merge(n.relation.target(), 1, Integer::sum);
+            count(n.children);
+        }
+    }
+
+    /** Whether the rows a node reads may repeat rows another node of the plan built. */
+    private boolean shared(FetchTree.Node node) {
+        if (built == null) {
+            return false;
+        }
+        Integer n = reached.get(node.children).get(node.relation.target());
+        return n != null && n > 1;
+    }
+
     /** The instances of the rows, in row order, with the relations of the nodes loaded; null for a deleted one. */
-    private List<Object> build(ModelMeta<Object> meta, List<Object[]> rows, FetchTree.Node[] nodes) {
+    private List<Object> build(ModelMeta<Object> meta, List<Object[]> rows, FetchTree.Node[] nodes, boolean shared) {
         Object[][] related = new Object[rows.size()][];
         if (nodes.length > 0) {
             for (int i = 0; i < related.length; i++) {
@@ -71,18 +97,22 @@ public final class GraphLoader {
             }
         }
         List<Object> out = new ArrayList<>(rows.size());
+        Map<Object, Object> seen = built != null && shared
+                ? built.computeIfAbsent(nodes, k -> new HashMap<>()).computeIfAbsent(meta, k -> new HashMap<>())
+                : null;
         for (int i = 0; i < rows.size(); i++) {
-            out.add(instance(meta, rows.get(i), related[i], nodes));
+            out.add(instance(meta, rows.get(i), related[i], seen));
         }
         return out;
     }
 
-    private Object instance(ModelMeta<Object> meta, Object[] values, Object[] related, FetchTree.Node[] nodes) {
+    private Object instance(ModelMeta<Object> meta, Object[] values, Object[] related, Map<Object, Object> seen) {
         if (built == null) {
             return session.materialize(meta, values, related);
         }
-        Map<Object, Object> seen = built.computeIfAbsent(nodes, k -> new HashMap<>())
-                .computeIfAbsent(meta, k -> new HashMap<>());
+        if (seen == null) {
+            return meta.newInstance(values, related);
+        }
         Object id = values[meta.id.index];
         Object known = seen.get(id);
         if (known != null) {
@@ -107,7 +137,7 @@ public final class GraphLoader {
         }
         ModelMeta<Object> target = r.target();
         List<Object[]> targetRows = select(target, target.id, new ArrayList<>(ids));
-        List<Object> targets = build(target, targetRows, node.children);
+        List<Object> targets = build(target, targetRows, node.children, shared(node));
         Map<Object, Object> byId = new HashMap<>(targets.size() * 2);
         for (int i = 0; i < targets.size(); i++) {
             if (targets.get(i) != null) {
@@ -132,17 +162,17 @@ public final class GraphLoader {
         ModelMeta<Object> child = r.target();
         ColumnMeta fk = r.inverse().fk;
         List<Object[]> childRows = ids.isEmpty() ? List.of() : select(child, fk, new ArrayList<>(ids));
-        List<Object> children = build(child, childRows, node.children);
-        Map<Object, List<Object>> byParent = new HashMap<>();
+        List<Object> children = build(child, childRows, node.children, shared(node));
+        Map<Object, Collection<Object>> byParent = new HashMap<>(Math.max(16, ids.size() * 4 / 3 + 1));
         for (int i = 0; i < children.size(); i++) {
             Object c = children.get(i);
             if (c != null) {
-                byParent.computeIfAbsent(childRows.get(i)[fk.index], k -> new ArrayList<>()).add(c);
+                byParent.computeIfAbsent(childRows.get(i)[fk.index], k -> r.emptyCollection()).add(c);
             }
         }
         for (int i = 0; i < rows.size(); i++) {
-            List<Object> mine = byParent.get(rows.get(i)[meta.id.index]);
-            related[i][r.slot] = r.newCollection(mine == null ? List.of() : mine);
+            Collection<Object> mine = byParent.get(rows.get(i)[meta.id.index]);
+            related[i][r.slot] = mine == null ? r.emptyCollection() : mine;
         }
     }
 
