@@ -34,7 +34,9 @@ import org.alchemiststack.testkit.TestDb;
  * </ul>
  * Where the spec leaves a choice open (whether find() flushes, adding an id the session holds, updating an entity
  * being deleted, an upsert both stale and colliding) the sequence does not go there. A failure prints jqwik's seed and
- * shrunk sequence, and the assertion lists the steps run with their concrete values.
+ * shrunk sequence, and the assertion lists the steps run with their concrete values. The relation operations
+ * (cascades, orphans, moves, foreign-key order, nested failures over loaded collections) have their own model-based
+ * test over a parent-child schema, {@code relations.ModelBasedRelationsTest}.
  */
 class ModelBasedUnitOfWorkTest {
 
