@@ -683,7 +683,7 @@ public final class DefaultSession implements Session {
 
     void deleteInside(ModelMeta<Object> meta, Object entity) {
         if (meta.cascadesRemove) {
-            RelationWrites.removeKnownChildren(this, meta, entity);
+            Cascades.removeKnownChildren(this, meta, entity);
         }
         if (inserts.remove(entity)) {
             return;

@@ -63,8 +63,9 @@ final class Flush {
         // Checks first: a value refused before any statement is sent leaves the transaction and the pending changes
         // as they were, for the application to fix the value and flush again.
         if (relations != null) {
-            relations.cascade();
-            relations.removeStoredChildren();
+            Cascades cascades = new Cascades(session);
+            cascades.cascade();
+            cascades.removeStoredChildren();
         }
         List<Entry> inserts = new ArrayList<>(session.inserts.inOrder());
         if (relations != null) {
