@@ -24,7 +24,6 @@ import org.alchemiststack.relations.schema.RsRegion;
 import org.alchemiststack.testkit.EachDatabase;
 import org.alchemiststack.testkit.TestDb;
 import org.h2.jdbcx.JdbcDataSource;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -246,9 +245,18 @@ class RelationSchemaTest {
 
     @EachDatabase
     void validateReportsAMissingIndexOnAForeignKeyColumn(TestDb db) throws SQLException {
-        Assumptions.assumeTrue(db == TestDb.POSTGRESQL || db == TestDb.SQLITE,
-                "H2 and MariaDB keep an index on a foreign-key column for as long as the foreign key exists");
         Context ctx = db.context(CHILDREN_FIRST);
+        if (db == TestDb.H2 || db == TestDb.MARIADB) {
+            // these keep an index on a foreign-key column for as long as the key exists: the state cannot arise
+            Set<String> indexes = indexesStartingWith(ctx, "rs_order", "customer_id");
+            assertThat(indexes).isNotEmpty();
+            for (String index : indexes) {
+                String drop = db == TestDb.MARIADB ? "DROP INDEX " + index + " ON rs_order" : "DROP INDEX " + index;
+                assertThatThrownBy(() -> execute(ctx, drop)).as(drop).isInstanceOf(SQLException.class);
+            }
+            ctx.schema().validate();
+            return;
+        }
         execute(ctx, "DROP INDEX ix_rs_order_customer_id");
         assertThatThrownBy(() -> ctx.schema().validate()).isInstanceOfSatisfying(SchemaMismatchException.class,
                 e -> assertThat(e.differences()).containsExactly(ORDER_INDEX_MISSING));
