@@ -197,6 +197,35 @@ class GraphLoadingTest {
     }
 
     @EachDatabase
+    void outsideASessionTwoPathsToOneModelShareTheirInstances(TestDb db) {
+        Context ctx = db.context(Employee.class);
+        try (Session s = ctx.openSession()) {
+            Employee ceo = s.add(new Employee("ceo", null));
+            Employee cto = s.add(new Employee("cto", ceo));
+            s.add(new Employee("dev", cto));
+            s.commit();
+        }
+        People people = new People(ctx);
+        Map<String, Employee> byName = people.query().with("manager", "reports").list().stream()
+                .collect(Collectors.toMap(e -> e.name, e -> e));
+        Employee ctoAsManager = byName.get("dev").manager.get();
+        Employee ctoAsReport = byName.get("ceo").reports.get(0);
+        assertThat(ctoAsManager.name).isEqualTo("cto");
+        assertThat(ctoAsReport).as("one instance per row where two paths of the plan reach one model")
+                .isSameAs(ctoAsManager);
+        assertThat(byName.get("cto")).as("the root row has the plan's relations, so it is its own instance")
+                .isNotSameAs(ctoAsManager);
+        assertThat(byName.get("cto").reports).extracting(e -> e.name).containsExactly("dev");
+    }
+
+    /** A repository for the employees. */
+    static final class People extends org.alchemiststack.RepositoryBase<Employee, Long> {
+        People(Context ctx) {
+            super(ctx, Employee.class);
+        }
+    }
+
+    @EachDatabase
     void fiveThousandChildrenAndIdListsLongerThanTheParameterLimitAreLoadedInChunks(TestDb db) {
         Context ctx = db.context(Shop.MODELS);
         int n = 5_000;
