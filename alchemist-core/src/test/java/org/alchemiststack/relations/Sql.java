@@ -9,12 +9,12 @@ import java.util.List;
 import org.alchemiststack.Context;
 
 /** Plain JDBC for the relation tests: what the database holds, read without the library's mapping. */
-final class Sql {
+public final class Sql {
     private Sql() {
     }
 
     /** Every row of a query, each as a list of column values (numbers as long, text as is). */
-    static List<List<Object>> rows(Context ctx, String sql, Object... params) {
+    public static List<List<Object>> rows(Context ctx, String sql, Object... params) {
         try (Connection c = ctx.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 ps.setObject(i + 1, params[i]);
@@ -37,11 +37,11 @@ final class Sql {
         }
     }
 
-    static long count(Context ctx, String sql, Object... params) {
+    public static long count(Context ctx, String sql, Object... params) {
         return (Long) rows(ctx, sql, params).get(0).get(0);
     }
 
-    static int update(Context ctx, String sql, Object... params) {
+    public static int update(Context ctx, String sql, Object... params) {
         try (Connection c = ctx.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 ps.setObject(i + 1, params[i]);

@@ -61,11 +61,6 @@ public final class Relations {
         }
     }
 
-    /** The exception for a relation no fetch plan loaded. */
-    static RelationNotLoadedException notLoaded(String relation, String field) {
-        return RelationNotLoadedException.forRelation(relation, field);
-    }
-
     /** Whether a collection field holds the stand-in of a collection that was not loaded. */
     public static boolean isUnloaded(Object collection) {
         return collection instanceof UnloadedList || collection instanceof UnloadedSet;
@@ -83,22 +78,22 @@ public final class Relations {
 
         @Override
         public E get(int index) {
-            throw notLoaded(relation, field);
+            throw RelationNotLoadedException.forRelation(relation, field);
         }
 
         @Override
         public int size() {
-            throw notLoaded(relation, field);
+            throw RelationNotLoadedException.forRelation(relation, field);
         }
 
         @Override
         public java.util.Iterator<E> iterator() {
-            throw notLoaded(relation, field);
+            throw RelationNotLoadedException.forRelation(relation, field);
         }
 
         @Override
         public java.util.ListIterator<E> listIterator(int index) {
-            throw notLoaded(relation, field);
+            throw RelationNotLoadedException.forRelation(relation, field);
         }
 
         @Override
@@ -129,22 +124,22 @@ public final class Relations {
 
         @Override
         public Iterator<E> iterator() {
-            throw notLoaded(relation, field);
+            throw RelationNotLoadedException.forRelation(relation, field);
         }
 
         @Override
         public int size() {
-            throw notLoaded(relation, field);
+            throw RelationNotLoadedException.forRelation(relation, field);
         }
 
         @Override
         public boolean add(E e) {
-            throw notLoaded(relation, field);
+            throw RelationNotLoadedException.forRelation(relation, field);
         }
 
         @Override
         public boolean addAll(Collection<? extends E> c) {
-            throw notLoaded(relation, field);
+            throw RelationNotLoadedException.forRelation(relation, field);
         }
 
         @Override

@@ -136,7 +136,7 @@ public final class GraphLoader {
             return;
         }
         ModelMeta<Object> target = r.target();
-        List<Object[]> targetRows = select(target, target.id, new ArrayList<>(ids));
+        List<Object[]> targetRows = rows(target, target.id, new ArrayList<>(ids));
         List<Object> targets = build(target, targetRows, node.children, shared(node));
         Map<Object, Object> byId = new HashMap<>(targets.size() * 2);
         for (int i = 0; i < targets.size(); i++) {
@@ -161,7 +161,7 @@ public final class GraphLoader {
         }
         ModelMeta<Object> child = r.target();
         ColumnMeta fk = r.inverse().fk;
-        List<Object[]> childRows = ids.isEmpty() ? List.of() : select(child, fk, new ArrayList<>(ids));
+        List<Object[]> childRows = ids.isEmpty() ? List.of() : rows(child, fk, new ArrayList<>(ids));
         List<Object> children = build(child, childRows, node.children, shared(node));
         Map<Object, Collection<Object>> byParent = new HashMap<>(Math.max(16, ids.size() * 4 / 3 + 1));
         for (int i = 0; i < children.size(); i++) {
@@ -176,13 +176,8 @@ public final class GraphLoader {
         }
     }
 
-    /** The rows of {@code meta} whose {@code column} is one of the values, read in chunks. */
-    List<Object[]> rows(ModelMeta<Object> meta, ColumnMeta column, List<Object> values) {
-        return select(meta, column, values);
-    }
-
     /** The rows of {@code meta} whose {@code column} is one of the values, in chunks, each chunk ordered by id. */
-    private List<Object[]> select(ModelMeta<Object> meta, ColumnMeta column, List<Object> values) {
+    List<Object[]> rows(ModelMeta<Object> meta, ColumnMeta column, List<Object> values) {
         String arrayType = dialect.arrayTypeName(column.kind);
         int chunk = arrayType != null ? ARRAY_CHUNK : Math.min(IN_CHUNK, dialect.maxParameters());
         List<Object[]> out = new ArrayList<>();

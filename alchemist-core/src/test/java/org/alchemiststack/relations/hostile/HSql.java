@@ -1,10 +1,7 @@
 package org.alchemiststack.relations.hostile;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
+import org.alchemiststack.relations.Sql;
+
 import java.util.List;
 import org.alchemiststack.Context;
 import org.alchemiststack.RepositoryBase;
@@ -13,7 +10,7 @@ import org.alchemiststack.relations.models.Order;
 import org.alchemiststack.relations.models.OrderLine;
 import org.alchemiststack.relations.models.Product;
 
-/** Plain JDBC for the hostile relation tests, and the shop's models and repository. */
+/** The shop's models and repository for the hostile relation tests, and plain JDBC through {@link Sql}. */
 final class HSql {
     static final Class<?>[] SHOP = {Customer.class, Product.class, Order.class, OrderLine.class};
 
@@ -21,49 +18,15 @@ final class HSql {
     }
 
     static List<List<Object>> rows(Context ctx, String sql, Object... params) {
-        try (Connection c = ctx.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            List<List<Object>> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                int n = rs.getMetaData().getColumnCount();
-                while (rs.next()) {
-                    List<Object> row = new ArrayList<>(n);
-                    for (int i = 1; i <= n; i++) {
-                        Object v = rs.getObject(i);
-                        row.add(v instanceof Number num && !(v instanceof java.math.BigDecimal) ? num.longValue()
-                                : v);
-                    }
-                    out.add(row);
-                }
-            }
-            if (!c.getAutoCommit()) {
-                c.commit();
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
+        return Sql.rows(ctx, sql, params);
     }
 
     static long count(Context ctx, String sql, Object... params) {
-        return (Long) rows(ctx, sql, params).get(0).get(0);
+        return Sql.count(ctx, sql, params);
     }
 
     static int update(Context ctx, String sql, Object... params) {
-        try (Connection c = ctx.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            int n = ps.executeUpdate();
-            if (!c.getAutoCommit()) {
-                c.commit();
-            }
-            return n;
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
+        return Sql.update(ctx, sql, params);
     }
 
     /** A repository of orders. */
