@@ -17,6 +17,7 @@ import org.alchemiststack.internal.ContextCore;
 import org.alchemiststack.internal.query.Queries;
 import org.alchemiststack.internal.session.Sessions;
 import org.alchemiststack.internal.ContextSettings;
+import org.alchemiststack.internal.FaultSettings;
 
 /**
  * Main entry point: one per application. A context holds the checked database settings, a HikariCP connection pool,
@@ -96,6 +97,12 @@ public final class Context implements AutoCloseable {
      * entities) and the enclosing unit of work can catch the exception and go on. Serialization failures and lost
      * connections end the enclosing transaction too, so that the outermost {@code inTransaction} retries it.
      *
+     * <p>A connection that breaks before COMMIT was sent (a restarted server, a killed backend, a failover) rolled
+     * everything back, so the function runs again too, on a fresh connection. A connection that breaks while COMMIT
+     * is in flight leaves the outcome unknown: that throws {@link CommitOutcomeUnknownException} and is never
+     * retried. A connection that cannot be had at all within the connection timeout throws
+     * {@link ConnectionException} without a retry, so that no call waits much longer than that timeout.
+     *
      * <p>A retried function runs more than once, so keep side effects other than database writes out of it.
      *
      * @param work the unit of work
@@ -113,6 +120,39 @@ public final class Context implements AutoCloseable {
      */
     public void useTransaction(Consumer<Session> work) {
         sessions.inTransaction(s -> {
+            work.accept(s);
+            return null;
+        });
+    }
+
+    /**
+     * Runs a function as a read-only unit of work: on a healthy read replica when the context has any
+     * ({@link Builder#replica(String)}), balanced across them, else on the primary. Every repository called inside
+     * uses its session, as in {@link #scoped(Supplier)}. Writes, flushes, {@code findForUpdate} and other locking
+     * reads are refused with {@link IllegalStateException}: run those in {@link #inTransaction(Function)}, which always
+     * uses the primary. A replica may lag behind the primary, so a read-only unit of work may not see a write that
+     * another unit of work committed just before; read your own writes inside the unit of work that wrote them.
+     *
+     * <p>When the connection breaks under it (the replica went down, a failover), the function runs again, on another
+     * replica or the primary, up to the configured number of attempts; so do serialization failures (on PostgreSQL, a
+     * query cancelled by a conflict with recovery on the replica). Inside a bound session the function runs in that
+     * session instead, seeing its writes, with no routing or retry of its own.
+     *
+     * @param work the read-only unit of work
+     * @param <R> its result type
+     * @return what the function returned
+     */
+    public <R> R readOnly(Function<Session, R> work) {
+        return sessions.readOnly(work);
+    }
+
+    /**
+     * Runs an action as a read-only unit of work, like {@link #readOnly(Function)}.
+     *
+     * @param work the read-only unit of work
+     */
+    public void useReadOnly(Consumer<Session> work) {
+        sessions.readOnly(s -> {
             work.accept(s);
             return null;
         });
@@ -249,6 +289,11 @@ public final class Context implements AutoCloseable {
         private Isolation isolation;
         private final Map<String, String> properties = new LinkedHashMap<>();
         private String poolName;
+        private Duration statementTimeout;
+        private Duration socketTimeout;
+        private final List<FaultSettings.Replica> replicas = new ArrayList<>();
+        private Duration maxReplicaLag;
+        private Duration replicaCheckInterval = Duration.ofSeconds(1);
 
         private Builder() {
         }
@@ -473,6 +518,89 @@ public final class Context implements AutoCloseable {
         }
 
         /**
+         * Makes the database cancel any statement that runs longer than this (default: no limit). The database
+         * enforces it, through the dialect's driver properties, so it costs nothing per statement: PostgreSQL's
+         * {@code statement_timeout}, MariaDB's {@code max_statement_time}, MySQL's {@code max_execution_time} (SELECT
+         * only), H2's {@code QUERY_TIMEOUT}; on SQLite it bounds the wait for a lock ({@code busy_timeout}). A
+         * cancelled statement throws {@link QueryTimeoutException} and rolls its transaction back.
+         *
+         * @param timeout at least 1 ms
+         * @return this builder
+         */
+        public Builder statementTimeout(Duration timeout) {
+            this.statementTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Makes the driver give up on a connection whose server stays silent this long while it waits for an answer
+         * (default: no limit), so a stalled network or a frozen server never hangs a thread forever. The connection is
+         * then closed, since its state is unknown, and the statement throws {@link ConnectionException}. Set it longer
+         * than the statement timeout and than your slowest statement. PostgreSQL takes whole seconds (rounded up);
+         * embedded H2 and SQLite have no socket, and set nothing.
+         *
+         * @param timeout at least 1 s, and longer than the statement timeout
+         * @return this builder
+         */
+        public Builder socketTimeout(Duration timeout) {
+            this.socketTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Adds a read replica by JDBC URL: {@link Context#readOnly(Function)} units of work are balanced across the
+         * healthy replicas, everything else runs on the primary. It is reached with the same dialect, user, password
+         * and driver properties as the primary, through a pool of its own with the same pool settings. A replica that
+         * is down when the context starts, or goes down later, is skipped until its background health check passes
+         * again; reads then run on the primary.
+         *
+         * @param url the replica's JDBC URL, of the same database kind as the primary
+         * @return this builder
+         */
+        public Builder replica(String url) {
+            this.replicas.add(new FaultSettings.Replica(url, null));
+            return this;
+        }
+
+        /**
+         * Adds a read replica by DataSource, used as it is (the context does not close it); otherwise like
+         * {@link #replica(String)}.
+         *
+         * @param dataSource the replica's data source
+         * @return this builder
+         */
+        public Builder replica(DataSource dataSource) {
+            this.replicas.add(new FaultSettings.Replica(null, dataSource));
+            return this;
+        }
+
+        /**
+         * Takes a replica out of rotation while its replay lag is larger than this (default: any lag is accepted).
+         * The lag is measured by the background health check (PostgreSQL: the age of the last replayed transaction
+         * while the replica has WAL left to replay), never per statement, so a replica can be up to one check
+         * interval staler than the limit.
+         *
+         * @param maxLag zero or more
+         * @return this builder
+         */
+        public Builder maxReplicaLag(Duration maxLag) {
+            this.maxReplicaLag = maxLag;
+            return this;
+        }
+
+        /**
+         * Sets how often the background health check looks at each replica: whether it answers and, with
+         * {@link #maxReplicaLag(Duration)}, how far it lags (default 1 s).
+         *
+         * @param interval at least 100 ms
+         * @return this builder
+         */
+        public Builder replicaCheckInterval(Duration interval) {
+            this.replicaCheckInterval = interval;
+            return this;
+        }
+
+        /**
          * Uses a data source you already have instead of building a pool. Without {@link #dialect(String)} the
          * dialect is detected from the database's product name at {@link #build()}. The data source is used as it
          * is, so URL parts, credentials, pool settings and a {@link #hikariConfig(HikariConfig)} cannot be set with
@@ -520,7 +648,8 @@ public final class Context implements AutoCloseable {
             ContextSettings s = new ContextSettings(url, dialect, host, port, database, user, password, maxPoolSize,
                     minIdle, connectionTimeoutSet && connectionTimeout == null ? Duration.ZERO : connectionTimeout, List.copyOf(models), maxAttempts, retryBaseDelay, retryMaxDelay,
                     leakDetection, sessionHoldWarning, scope, dataSource, hikariConfig, isolation,
-                    Map.copyOf(properties), poolName);
+                    Map.copyOf(properties), poolName, new FaultSettings(statementTimeout, socketTimeout,
+                            java.util.Collections.unmodifiableList(new ArrayList<>(replicas)), maxReplicaLag, replicaCheckInterval));
             return new Context(ContextCore.start(Objects.requireNonNull(s)));
         }
 

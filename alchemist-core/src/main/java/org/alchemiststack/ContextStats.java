@@ -17,8 +17,11 @@ package org.alchemiststack;
  * @param leakWarnings sessions reported as leaked or held too long
  * @param statements statements sessions and repositories sent to the database, counted when each session gives its
  *     connection back (see {@link Session#statementCount()} for one session's count as it runs)
+ * @param readOnlyOnPrimary read-only units of work that ran on the primary because no replica was healthy (always 0
+ *     without replicas: read-only work then simply runs on the primary)
+ * @param replicas the read replicas, in the order they were configured; empty without replicas
  */
 public record ContextStats(int activeConnections, int idleConnections, int totalConnections,
         int threadsAwaitingConnection, int maxPoolSize, long sessionsOpen, long commits, long rollbacks, long retries,
-        long leakWarnings, long statements) {
+        long leakWarnings, long statements, long readOnlyOnPrimary, java.util.List<ReplicaStats> replicas) {
 }

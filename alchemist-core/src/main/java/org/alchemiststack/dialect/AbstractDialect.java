@@ -1,6 +1,7 @@
 package org.alchemiststack.dialect;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -133,6 +134,17 @@ public abstract class AbstractDialect implements Dialect {
      */
     protected String cleanConstraintName(String raw) {
         return raw;
+    }
+
+    /**
+     * Rounds a duration up to whole seconds, for drivers that take their timeouts in seconds.
+     *
+     * @param d a positive duration
+     * @return its seconds, rounded up
+     */
+    protected static long ceilSeconds(Duration d) {
+        long s = d.getSeconds();
+        return d.getNano() == 0 ? s : s + 1;
     }
 
     /**

@@ -68,6 +68,37 @@ public interface Dialect {
     }
 
     /**
+     * Returns the driver properties that make the database cancel a statement running longer than
+     * {@code statementTimeout}, and the driver give up on a connection whose socket stays silent for
+     * {@code socketTimeout}. They are set on every connection of the context's pools; the database enforces the
+     * statement timeout itself, so nothing is done per statement.
+     *
+     * @param statementTimeout the longest a statement may run, or {@code null} for no limit
+     * @param socketTimeout the longest the driver waits on a silent socket, or {@code null} for no limit
+     * @return the properties; empty when the dialect sets neither
+     * @throws IllegalArgumentException when the database cannot enforce a timeout that was asked for
+     */
+    default Map<String, String> timeoutProperties(java.time.Duration statementTimeout,
+            java.time.Duration socketTimeout) {
+        if (statementTimeout != null || socketTimeout != null) {
+            throw new IllegalArgumentException("statementTimeout/socketTimeout: the " + name() + " dialect does not"
+                    + " know how to set them; leave them out and configure the driver with property(..).");
+        }
+        return Map.of();
+    }
+
+    /**
+     * Returns a query that reads, on a read replica, how far its replay lags behind the primary, in seconds (a
+     * number), or {@code null} when the database has no such measure. The context's background health check runs
+     * it; it never runs per statement.
+     *
+     * @return the query, or {@code null}
+     */
+    default String replicaLagSql() {
+        return null;
+    }
+
+    /**
      * Returns the character that quotes identifiers.
      *
      * @return the quote character

@@ -31,6 +31,7 @@ public class H2Dialect extends AbstractDialect {
         m.put("90067", SqlErrorKind.CONNECTION);
         m.put("90098", SqlErrorKind.CONNECTION);
         m.put("90121", SqlErrorKind.CONNECTION);
+        m.put("57014", SqlErrorKind.TIMEOUT);
         return m;
     }
 
@@ -38,6 +39,19 @@ public class H2Dialect extends AbstractDialect {
     protected String cleanConstraintName(String raw) {
         int i = raw.indexOf("_INDEX_");
         return i > 0 ? raw.substring(0, i) : raw;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>H2: its {@code QUERY_TIMEOUT} setting, in milliseconds. An embedded database has no socket, so the socket
+     * timeout has nothing to bound and sets nothing.
+     */
+    @Override
+    public Map<String, String> timeoutProperties(java.time.Duration statementTimeout,
+            java.time.Duration socketTimeout) {
+        return statementTimeout == null ? Map.of()
+                : Map.of("QUERY_TIMEOUT", Long.toString(statementTimeout.toMillis()));
     }
 
     @Override

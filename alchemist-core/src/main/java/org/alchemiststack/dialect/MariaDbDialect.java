@@ -1,5 +1,6 @@
 package org.alchemiststack.dialect;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -38,6 +39,18 @@ public class MariaDbDialect extends MySqlDialect {
     @Override
     public Map<String, String> connectionProperties() {
         return Map.of("rewriteBatchedStatements", "true");
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>MariaDB: {@code max_statement_time} in seconds through {@code sessionVariables} (it applies to every
+     * statement); the driver's {@code socketTimeout} in milliseconds.
+     */
+    @Override
+    public Map<String, String> timeoutProperties(Duration statementTimeout, Duration socketTimeout) {
+        return timeouts(statementTimeout == null ? null : "max_statement_time="
+                + java.math.BigDecimal.valueOf(statementTimeout.toMillis(), 3).toPlainString(), socketTimeout);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.alchemiststack.dialect;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,11 @@ public class MySqlDialect extends AbstractDialect {
         m.put(2003, SqlErrorKind.CONNECTION);
         m.put(2006, SqlErrorKind.CONNECTION);
         m.put(2013, SqlErrorKind.CONNECTION);
+        m.put(1927, SqlErrorKind.CONNECTION);
+        m.put(1053, SqlErrorKind.CONNECTION);
+        m.put(1969, SqlErrorKind.TIMEOUT);
+        m.put(3024, SqlErrorKind.TIMEOUT);
+        m.put(1317, SqlErrorKind.TIMEOUT);
         return m;
     }
 
@@ -83,6 +89,37 @@ public class MySqlDialect extends AbstractDialect {
     public Map<String, String> connectionProperties() {
         return Map.of("rewriteBatchedStatements", "true", "connectionTimeZone", "UTC",
                 "forceConnectionTimeZoneToSession", "true");
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>MySQL: {@code max_execution_time} in milliseconds through {@code sessionVariables} (MySQL enforces it on
+     * SELECT statements only); the driver's {@code socketTimeout} in milliseconds.
+     */
+    @Override
+    public Map<String, String> timeoutProperties(Duration statementTimeout, Duration socketTimeout) {
+        return timeouts(statementTimeout == null ? null : "max_execution_time=" + statementTimeout.toMillis(),
+                socketTimeout);
+    }
+
+    /**
+     * The driver properties for a statement timeout given as a session variable assignment and a socket timeout in
+     * milliseconds.
+     *
+     * @param sessionVariable the assignment, or {@code null}
+     * @param socketTimeout the socket timeout, or {@code null}
+     * @return the properties
+     */
+    protected static Map<String, String> timeouts(String sessionVariable, Duration socketTimeout) {
+        Map<String, String> m = new HashMap<>();
+        if (sessionVariable != null) {
+            m.put("sessionVariables", sessionVariable);
+        }
+        if (socketTimeout != null) {
+            m.put("socketTimeout", Long.toString(socketTimeout.toMillis()));
+        }
+        return m;
     }
 
     @Override

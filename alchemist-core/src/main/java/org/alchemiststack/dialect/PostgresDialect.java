@@ -1,5 +1,6 @@
 package org.alchemiststack.dialect;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ public class PostgresDialect extends AbstractDialect {
         m.put("57P01", SqlErrorKind.CONNECTION);
         m.put("57P02", SqlErrorKind.CONNECTION);
         m.put("57P03", SqlErrorKind.CONNECTION);
+        m.put("57014", SqlErrorKind.TIMEOUT);
         return m;
     }
 
@@ -59,6 +61,37 @@ public class PostgresDialect extends AbstractDialect {
     @Override
     public Map<String, String> connectionProperties() {
         return Map.of("reWriteBatchedInserts", "true");
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>PostgreSQL: the server's {@code statement_timeout}, in milliseconds, through the startup {@code options};
+     * pgjdbc's {@code socketTimeout}, in whole seconds (rounded up).
+     */
+    @Override
+    public Map<String, String> timeoutProperties(Duration statementTimeout, Duration socketTimeout) {
+        Map<String, String> m = new HashMap<>();
+        if (statementTimeout != null) {
+            m.put("options", "-c statement_timeout=" + statementTimeout.toMillis());
+        }
+        if (socketTimeout != null) {
+            m.put("socketTimeout", Long.toString(ceilSeconds(socketTimeout)));
+        }
+        return m;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>PostgreSQL: zero when the replica has replayed all it received (an idle primary sends nothing, which is no
+     * lag), else the age of the last transaction it replayed; zero on a server that is not in recovery.
+     */
+    @Override
+    public String replicaLagSql() {
+        return "SELECT CASE WHEN NOT pg_is_in_recovery() THEN 0"
+                + " WHEN pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() THEN 0"
+                + " ELSE COALESCE(EXTRACT(EPOCH FROM now() - pg_last_xact_replay_timestamp()), 0) END";
     }
 
 

@@ -20,6 +20,8 @@ public enum SqlErrorKind {
     SERIALIZATION,
     /** The connection could not be made or broke. */
     CONNECTION,
+    /** The database cancelled the statement: it ran past the statement timeout, or was cancelled from outside. */
+    TIMEOUT,
     /** A value did not fit its column (too long, out of range, wrong format). */
     INVALID_VALUE,
     /** Anything else. */

@@ -59,6 +59,21 @@ public class SqliteDialect extends AbstractDialect {
                 "foreign_keys", "true", "case_sensitive_like", "true", "synchronous", "NORMAL");
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>SQLite: it cannot cancel a running statement through a driver property, and what makes a statement wait is
+     * a lock held by another connection; the statement timeout therefore bounds that wait ({@code busy_timeout}, in
+     * milliseconds), after which the statement fails as a {@link SqlErrorKind#SERIALIZATION} failure. An embedded
+     * database has no socket, so the socket timeout sets nothing.
+     */
+    @Override
+    public Map<String, String> timeoutProperties(java.time.Duration statementTimeout,
+            java.time.Duration socketTimeout) {
+        return statementTimeout == null ? Map.of()
+                : Map.of("busy_timeout", Long.toString(statementTimeout.toMillis()));
+    }
+
     @Override
     public String columnType(ValueKind kind, int length, int precision, int scale) {
         return switch (kind) {

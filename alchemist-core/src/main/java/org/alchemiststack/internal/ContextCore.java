@@ -34,6 +34,12 @@ public final class ContextCore {
     private final Dialect dialect;
     private final DataSource dataSource;
     private final HikariDataSource ownedPool;
+    /** The primary's pool; every unit of work that may write, and every read without replicas, runs on it. */
+    private final Pool primary;
+    /** The read replicas, or null. */
+    private Replicas replicas;
+    /** Read-only units of work that ran on the primary because no replica was healthy. */
+    private final LongAdder readOnlyOnPrimary = new LongAdder();
     private final String description;
     private final List<ModelMeta<?>> models;
     private final boolean hasRelations;
@@ -77,6 +83,9 @@ public final class ContextCore {
         this.scope = settings.scope() != null ? settings.scope() : new ThreadLocalSessionScope();
         this.errors = new ErrorTranslator(dialect);
         this.leaks = new LeakTracker(settings.sessionHoldWarning(), description, rollbacks);
+        HikariDataSource external = settings.dataSource() instanceof HikariDataSource h ? h : null;
+        this.primary = new Pool("primary", dataSource, ownedPool != null ? ownedPool : external, ownedPool != null,
+                false);
     }
 
     /**
@@ -113,8 +122,15 @@ public final class ContextCore {
                     + s.user() + ", pool=" + (pool == null ? "external" : poolName) + ", models="
                     + models.stream().map(m -> m.type.getSimpleName()).toList() + "]";
             HikariDataSource external = s.dataSource() instanceof HikariDataSource h ? h : null;
-            return new ContextCore(s, dialect, source, pool, description, models).withExternalPool(external)
-                    .withIsolationChecked(url);
+            ContextCore core = new ContextCore(s, dialect, source, pool, description, models)
+                    .withExternalPool(external).withIsolationChecked(url);
+            try {
+                core.startReplicas(poolName);
+            } catch (RuntimeException | Error e) {
+                core.close();
+                throw e;
+            }
+            return core;
         } catch (RuntimeException | Error e) {
             if (pool != null) {
                 pool.close();
@@ -150,6 +166,88 @@ public final class ContextCore {
             throw ex;
         }
         return this;
+    }
+
+    /** Starts the replicas' pools and their health checks; a replica that is down does not stop the context. */
+    private void startReplicas(String poolName) {
+        List<FaultSettings.Replica> given = settings.faults().replicas();
+        if (given.isEmpty()) {
+            return;
+        }
+        List<Pool> pools = new ArrayList<>();
+        try {
+            for (FaultSettings.Replica r : given) {
+                String name = poolName + "-replica-" + (pools.size() + 1);
+                if (r.url() != null) {
+                    Dialect other = ContextSettings.dialectByUrlOrNull(r.url());
+                    if (other != dialect) {
+                        throw new IllegalArgumentException("replica(\"" + MaskedText.maskUrl(r.url()) + "\"): a"
+                                + " replica must be the same kind of database as the primary (" + dialect.name()
+                                + "); give it a URL starting with " + dialect.urlPrefixes().get(0));
+                    }
+                    HikariDataSource h = PoolStarter.startReplica(settings, dialect, r.url(), name);
+                    pools.add(new Pool(MaskedText.maskUrl(r.url()), h, h, true, true));
+                } else {
+                    HikariDataSource h = r.dataSource() instanceof HikariDataSource x ? x : null;
+                    pools.add(new Pool(r.toString(), r.dataSource(), h, false, true));
+                }
+            }
+        } catch (RuntimeException | Error e) {
+            pools.forEach(Pool::close);
+            throw e;
+        }
+        replicas = new Replicas(pools, dialect.replicaLagSql(), settings.faults().maxReplicaLag(),
+                settings.faults().replicaCheckInterval(), poolName);
+        replicas.start();
+    }
+
+    /** The primary's pool. */
+    public Pool primary() {
+        return primary;
+    }
+
+    /**
+     * The pool a read-only unit of work runs on: a healthy replica, else the primary (counted as a fallback when the
+     * context has replicas).
+     */
+    public Pool readPool() {
+        if (replicas == null) {
+            return primary;
+        }
+        Pool p = replicas.pick();
+        if (p == null) {
+            readOnlyOnPrimary.increment();
+            return primary;
+        }
+        p.reads.increment();
+        return p;
+    }
+
+    /**
+     * Borrows a connection from a pool: the primary's (see {@link #acquire()}) or a replica's, whose failure to lend
+     * one takes it out of rotation and throws {@link ConnectionException}.
+     */
+    public Connection acquire(Pool pool) {
+        if (pool == primary) {
+            return acquire();
+        }
+        if (closed) {
+            throw new NoOpenSessionException(description + " is closed; build a new Context.");
+        }
+        try {
+            return pool.dataSource().getConnection();
+        } catch (SQLException e) {
+            ConnectionException ex = new ConnectionException("Read replica " + pool + " could not lend a connection: "
+                    + MaskedText.maskSecrets(e.getMessage()) + ". It is out of rotation until its health check"
+                    + " passes; the read-only unit of work runs again elsewhere.", e);
+            pool.down(ex.getMessage());
+            throw ex;
+        }
+    }
+
+    /** A connection of {@code pool} broke: it is closed and its siblings soft-evicted (see {@link Pool}). */
+    public void broken(Pool pool, Connection c, Throwable cause) {
+        pool.broken(c, cause);
     }
 
     /** Whether reads may run before a session's transaction begins (READ COMMITTED or below). */
@@ -288,17 +386,8 @@ public final class ContextCore {
      * SQLite driver flips its auto-commit flag before its BEGIN runs, so a busy BEGIN leaves the flag wrong): the pool
      * closes it instead of lending it again.
      */
-    public void discard(Connection c, Throwable primary) {
-        HikariDataSource h = ownedPool != null ? ownedPool : externalHikari;
-        try {
-            if (h != null) {
-                h.evictConnection(c);
-            } else {
-                c.close();
-            }
-        } catch (SQLException | RuntimeException e) {
-            primary.addSuppressed(e);
-        }
+    public void discard(Connection c, Throwable cause) {
+        primary.discard(c, cause);
     }
 
     public SessionScope scope() {
@@ -315,7 +404,8 @@ public final class ContextCore {
         return new ContextStats(p == null ? 0 : p.getActiveConnections(), p == null ? 0 : p.getIdleConnections(),
                 p == null ? 0 : p.getTotalConnections(), p == null ? 0 : p.getThreadsAwaitingConnection(),
                 settings.maxPoolSize(), sessionsOpen.sum(), commits.sum(), rollbacks.sum(), retries.sum(),
-                leaks.warnings(), statements.sum());
+                leaks.warnings(), statements.sum(), readOnlyOnPrimary.sum(),
+                replicas == null ? List.of() : replicas.pools().stream().map(Pool::stats).toList());
     }
 
     public boolean isClosed() {
@@ -328,6 +418,9 @@ public final class ContextCore {
         }
         closed = true;
         leaks.close();
+        if (replicas != null) {
+            replicas.close();
+        }
         if (ownedPool != null) {
             ownedPool.close();
         }

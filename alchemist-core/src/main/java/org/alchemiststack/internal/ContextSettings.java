@@ -25,7 +25,7 @@ public record ContextSettings(String url, String dialectName, String host, Integ
         char[] password, Integer maxPoolSizeSet, Integer minIdleSet, Duration connectionTimeoutSet,
         List<Class<?>> models, int maxAttempts, Duration retryBaseDelay, Duration retryMaxDelay, boolean leakDetection,
         Duration sessionHoldWarning, SessionScope scope, DataSource dataSource, HikariConfig hikariConfig,
-        Isolation isolation, Map<String, String> properties, String poolName) {
+        Isolation isolation, Map<String, String> properties, String poolName, FaultSettings faults) {
 
     static final int DEFAULT_POOL_SIZE = 10;
     static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(10);
@@ -65,6 +65,7 @@ public record ContextSettings(String url, String dialectName, String host, Integ
                     + ". Leave port(..) out to use the database's default port.");
         }
         validateSources();
+        faults.validate(dataSource != null || hikariHasOwnSource());
         if (models.isEmpty()) {
             throw new IllegalArgumentException("models: register at least one model class with"
                     + " Context.builder().models(..)");
@@ -231,7 +232,7 @@ public record ContextSettings(String url, String dialectName, String host, Integ
                 + "'. Supported: " + supportedNames() + ".");
     }
 
-    private static Dialect dialectByUrlOrNull(String u) {
+    static Dialect dialectByUrlOrNull(String u) {
         String lower = u.toLowerCase(Locale.ROOT);
         for (Dialect d : DIALECTS) {
             for (String p : d.urlPrefixes()) {

@@ -5,6 +5,7 @@ import org.alchemiststack.AlchemistException;
 import org.alchemiststack.ConnectionException;
 import org.alchemiststack.ConstraintViolationException;
 import org.alchemiststack.InvalidValueException;
+import org.alchemiststack.QueryTimeoutException;
 import org.alchemiststack.SerializationFailureException;
 import org.alchemiststack.dialect.Dialect;
 import org.alchemiststack.dialect.SqlErrorKind;
@@ -37,8 +38,14 @@ public final class ErrorTranslator {
                     + " a serialization failure, deadlock or lock timeout" + state + ". Run the whole unit of work"
                     + " again; Context.inTransaction does this for you." + where, e);
             case CONNECTION -> new ConnectionException("The database connection failed or broke" + state + ": "
-                    + MaskedText.maskSecrets(e.getMessage()) + ". Check that the server runs and the URL and credentials are right." + where,
-                    e);
+                    + firstLine(e.getMessage()) + (silentSocket(e)
+                            ? ". The server did not answer within the socket timeout (socketTimeout); the connection"
+                                    + " was closed, since its state is unknown."
+                            : ". Check that the server runs and the URL and credentials are right.") + where, e);
+            case TIMEOUT -> new QueryTimeoutException("The database cancelled the statement" + state + ": it ran"
+                    + " longer than the statement timeout (statementTimeout), or was cancelled from outside. It had"
+                    + " no effect and its transaction was rolled back. Make it cheaper, look for the lock it waited"
+                    + " on, or raise the timeout." + where, e);
             case INVALID_VALUE -> new InvalidValueException("A value does not fit its column" + state
                     + ": too long, out of range or malformed. Nothing was written; fix the input." + where, e);
             case OTHER -> new AlchemistException("SQL failed" + state + ": " + firstLine(e.getMessage()) + where, e);
@@ -50,6 +57,16 @@ public final class ErrorTranslator {
         String name = dialect.constraintName(e);
         return new ConstraintViolationException(what + (name == null ? "" : " '" + name + "'") + " violated. "
                 + advice + where, kind, name, e);
+    }
+
+    /** Whether the driver gave up on a socket that stayed silent (a socket timeout somewhere in the cause chain). */
+    private static boolean silentSocket(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.net.SocketTimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String firstLine(String message) {

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 import java.sql.Driver;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import org.alchemiststack.ConnectionException;
@@ -37,6 +38,19 @@ final class PoolStarter {
      * @param dialect the dialect, or null when it is to be detected
      */
     static HikariDataSource start(ContextSettings s, Dialect dialect, String url, String poolName) {
+        return start(s, dialect, url, poolName, false);
+    }
+
+    /**
+     * Starts the pool of a read replica: like the primary's, but it starts even when the replica is down (the health
+     * check then keeps it out of rotation until it answers).
+     */
+    static HikariDataSource startReplica(ContextSettings s, Dialect dialect, String url, String poolName) {
+        return start(s, dialect, url, poolName, true);
+    }
+
+    private static HikariDataSource start(ContextSettings s, Dialect dialect, String url, String poolName,
+            boolean replica) {
         HikariConfig c = new HikariConfig();
         HikariConfig given = s.hikariConfig();
         if (given != null) {
@@ -44,6 +58,9 @@ final class PoolStarter {
         }
         c.setPoolName(poolName);
         applyPoolSettings(s, c, given != null);
+        if (replica) {
+            c.setInitializationFailTimeout(-1);
+        }
         if (url != null) {
             c.setDataSource(driverSource(s, c, dialect, url));
         } else {
@@ -90,11 +107,20 @@ final class PoolStarter {
     private static DriverSource driverSource(ContextSettings s, HikariConfig c, Dialect dialect, String url) {
         Properties props = new Properties();
         props.putAll(c.getDataSourceProperties());
+        Map<String, String> timeouts = dialect.timeoutProperties(s.faults().statementTimeout(),
+                s.faults().socketTimeout());
+        for (String k : timeouts.keySet()) {
+            if (props.containsKey(k) || s.properties().containsKey(k) || url.contains(k + "=")) {
+                throw new IllegalArgumentException("statementTimeout/socketTimeout set the driver property '" + k
+                        + "', which property(..), the HikariConfig or the URL sets too; set it in one place.");
+            }
+        }
         dialect.connectionProperties().forEach((k, v) -> {
             if (!props.containsKey(k) && !s.properties().containsKey(k) && !url.contains(k + "=")) {
                 props.setProperty(k, v);
             }
         });
+        props.putAll(timeouts);
         props.putAll(s.properties());
         String user = s.user() != null ? s.user() : c.getUsername();
         String password = s.password() != null ? new String(s.password()) : c.getPassword();

@@ -70,6 +70,11 @@ public final class DefaultSession implements Session {
     private boolean blockBound;
 
     DefaultSession(Sessions sessions, boolean autoCommit, boolean forUser) {
+        this(sessions, autoCommit, forUser, false);
+    }
+
+    /** @param readOnly a read-only unit of work: routed to a replica when there is one, refusing writes and locks */
+    DefaultSession(Sessions sessions, boolean autoCommit, boolean forUser, boolean readOnly) {
         this.sessions = sessions;
         this.core = sessions.core();
         this.track = !autoCommit;
@@ -80,7 +85,7 @@ public final class DefaultSession implements Session {
         } else {
             this.guard = null;
         }
-        this.runner = new StatementRunner(core, autoCommit, guard, this::afterRollback);
+        this.runner = new StatementRunner(core, autoCommit, readOnly, guard, this::afterRollback);
     }
 
     void markBlockBound() {

@@ -4,6 +4,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.alchemiststack.AlchemistException;
+import org.alchemiststack.CommitOutcomeUnknownException;
+import org.alchemiststack.ConnectionException;
 import org.alchemiststack.NoOpenSessionException;
 import org.alchemiststack.SerializationFailureException;
 import org.alchemiststack.Session;
@@ -51,24 +53,36 @@ public final class Sessions {
 
     /**
      * Runs work in the bound session, or in a short session that commits before returning. A one-statement session
-     * stays in auto-commit and may send one write; work that may send more must pass {@code false}.
+     * stays in auto-commit and may send one write; work that may send more must pass {@code false}. A short session
+     * runs again after a failure that rolled everything back and may pass on a second try (see {@link #retrying}).
      */
     public <R> R withSession(boolean singleStatement, Function<DefaultSession, R> work) {
         Session bound = scope.current();
         if (bound != null) {
             return work.apply((DefaultSession) bound);
         }
-        checkOpen();
-        DefaultSession s = new DefaultSession(this, singleStatement, false);
-        try {
-            R r = work.apply(s);
-            s.commit();
-            s.close();
-            return r;
-        } catch (Throwable e) {
-            // Throwable: code compiled by other languages (or hiding a checked exception) may throw anything.
-            closeAfter(s, e);
-            throw e;
+        int max = core.settings().maxAttempts();
+        for (int attempt = 1; ; attempt++) {
+            checkOpen();
+            DefaultSession s = new DefaultSession(this, singleStatement, false);
+            try {
+                R r = work.apply(s);
+                s.commit();
+                s.close();
+                return r;
+            } catch (Throwable e) {
+                // Throwable: code compiled by other languages (or hiding a checked exception) may throw anything.
+                AlchemistException retry = s.runner.retryableFailure();
+                closeAfter(s, e);
+                if (retry == null || e instanceof CommitOutcomeUnknownException) {
+                    throw e;
+                }
+                if (attempt >= max) {
+                    throw gaveUp(attempt, max, retry);
+                }
+                core.retries.increment();
+                backoff(attempt);
+            }
         }
     }
 
@@ -92,10 +106,32 @@ public final class Sessions {
         if (bound != null) {
             return ((DefaultSession) bound).nested(() -> work.apply(bound));
         }
+        return retrying(false, work);
+    }
+
+    /**
+     * {@code Context.readOnly}: in the bound session when there is one (it sees that session's writes), else with
+     * retries in a new read-only session, which runs on a healthy replica when the context has one.
+     */
+    public <R> R readOnly(Function<Session, R> work) {
+        Session bound = scope.current();
+        if (bound != null) {
+            return work.apply(bound);
+        }
+        return retrying(true, work);
+    }
+
+    /**
+     * Runs a unit of work in a new session bound for the block, and runs it again, with backoff, after a failure that
+     * rolled everything back and may pass on a second try: a serialization failure or deadlock, or a connection that
+     * broke before COMMIT was sent. A commit whose outcome is unknown, and a connection that could not be had within
+     * the connection timeout, are never retried.
+     */
+    private <R> R retrying(boolean readOnly, Function<Session, R> work) {
         int max = core.settings().maxAttempts();
         for (int attempt = 1; ; attempt++) {
             checkOpen();
-            DefaultSession s = new DefaultSession(this, false, false);
+            DefaultSession s = new DefaultSession(this, false, false, readOnly);
             s.markBlockBound();
             try {
                 R result = scope.callWith(s, () -> {
@@ -106,22 +142,30 @@ public final class Sessions {
                 s.close();
                 return result;
             } catch (Throwable thrown) {
-                SerializationFailureException e = thrown instanceof SerializationFailureException sf ? sf
-                        : s.runner.retryableFailure();
+                AlchemistException e = s.runner.retryableFailure();
                 closeAfter(s, thrown);
-                if (e == null) {
+                if (e == null || thrown instanceof CommitOutcomeUnknownException) {
                     throw thrown;
                 }
                 if (attempt >= max) {
-                    throw new SerializationFailureException("The unit of work failed " + attempt + " times with"
-                            + " serialization failures or deadlocks and was not retried again (maxAttempts=" + max
-                            + "). Reduce contention on the rows it touches or raise maxAttempts. Last failure: "
-                            + e.getMessage(), e);
+                    throw gaveUp(attempt, max, e);
                 }
                 core.retries.increment();
                 backoff(attempt);
             }
         }
+    }
+
+    private static AlchemistException gaveUp(int attempt, int max, AlchemistException last) {
+        String what = "The unit of work failed " + attempt + " times and was not retried again (maxAttempts=" + max
+                + "). ";
+        if (last instanceof ConnectionException) {
+            return new ConnectionException(what + "Each time its database connection broke before COMMIT, so nothing"
+                    + " was written. Check that the database runs and is reachable. Last failure: "
+                    + last.getMessage(), last);
+        }
+        return new SerializationFailureException(what + "Each time it hit a serialization failure or deadlock. Reduce"
+                + " contention on the rows it touches or raise maxAttempts. Last failure: " + last.getMessage(), last);
     }
 
     /** Closes a block's session after the block failed; a failure to close is added to the block's, never hides it. */

@@ -9,11 +9,13 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.alchemiststack.AlchemistException;
+import org.alchemiststack.CommitOutcomeUnknownException;
 import org.alchemiststack.ConnectionException;
 import org.alchemiststack.NoOpenSessionException;
 import org.alchemiststack.SerializationFailureException;
 import org.alchemiststack.internal.ContextCore;
 import org.alchemiststack.internal.LeakTracker;
+import org.alchemiststack.internal.Pool;
 import org.alchemiststack.internal.StatementObserver;
 
 /**
@@ -110,6 +112,10 @@ public final class StatementRunner {
 
     private final ContextCore core;
     private final boolean autoCommit;
+    /** A read-only unit of work: it runs on a replica when there is a healthy one, and refuses writes and locks. */
+    private final boolean readOnly;
+    /** The pool the connection came from, while the runner holds one. */
+    private Pool pool;
     private final LeakTracker.Guard guard;
     private final Runnable onRollback;
     private final StatementObserver[] observers;
@@ -122,6 +128,11 @@ public final class StatementRunner {
     private long counted;
     /** What rolled the whole transaction back; the session refuses work until {@code rollback()}. */
     private Throwable failure;
+    /**
+     * A failure after which running the whole unit of work again is safe: a serialization failure, or a connection
+     * that broke before COMMIT was sent (or, for a read-only unit of work, a replica that could not lend one).
+     */
+    private AlchemistException retryable;
     /** What failed inside the innermost savepoint, until the nested block rolls back to it. */
     private Throwable savepointFailure;
     private final ArrayList<Savepoint> savepoints = new ArrayList<>(2);
@@ -131,9 +142,11 @@ public final class StatementRunner {
      * @param autoCommit whether the connection stays in auto-commit (a one-statement repository call)
      * @param onRollback told after the database rolled back the whole transaction, to restore entity state
      */
-    StatementRunner(ContextCore core, boolean autoCommit, LeakTracker.Guard guard, Runnable onRollback) {
+    StatementRunner(ContextCore core, boolean autoCommit, boolean readOnly, LeakTracker.Guard guard,
+            Runnable onRollback) {
         this.core = core;
         this.autoCommit = autoCommit;
+        this.readOnly = readOnly;
         this.guard = guard;
         this.onRollback = onRollback;
         this.observers = core.observers();
@@ -159,9 +172,12 @@ public final class StatementRunner {
         return failure != null;
     }
 
-    /** The serialization failure or deadlock that rolled the transaction back, even if the caller swallowed it. */
-    SerializationFailureException retryableFailure() {
-        return failure instanceof SerializationFailureException s ? s : null;
+    /**
+     * The failure after which the whole unit of work may run again, even if the caller swallowed it: a serialization
+     * failure or deadlock, or a connection that broke before COMMIT was sent; null when there is none.
+     */
+    AlchemistException retryableFailure() {
+        return retryable;
     }
 
     /** Whether a statement wrote in the open transaction. */
@@ -183,7 +199,16 @@ public final class StatementRunner {
     private Connection connection(boolean transaction) {
         checkContextOpen();
         if (conn == null) {
-            conn = core.acquire();
+            Pool from = readOnly ? core.readPool() : core.primary();
+            try {
+                conn = core.acquire(from);
+            } catch (ConnectionException e) {
+                if (from.isReplica()) {
+                    retryable = e;
+                }
+                throw e;
+            }
+            pool = from;
             if (guard != null) {
                 guard.acquired(conn, true);
             }
@@ -198,7 +223,12 @@ public final class StatementRunner {
                     guard.released();
                 }
                 AlchemistException ex = core.errors().translate(e, null);
-                core.discard(c, ex);
+                if (ex instanceof ConnectionException) {
+                    retryable = ex;
+                    core.broken(pool, c, ex);
+                } else {
+                    pool.discard(c, ex);
+                }
                 throw ex;
             }
             inTransaction = true;
@@ -258,7 +288,7 @@ public final class StatementRunner {
             observe(sql, start, n, null);
             return n;
         } catch (SQLException e) {
-            throw fail(observe(sql, start, -1, core.errors().translate(e, sql)));
+            throw fail(observe(sql, start, -1, writeFailure(core.errors().translate(e, sql), sql)));
         }
     }
 
@@ -289,7 +319,7 @@ public final class StatementRunner {
             wrote = true;
             observe(sql, start, got, null);
         } catch (SQLException e) {
-            throw fail(observe(sql, start, -1, core.errors().translate(e, sql)));
+            throw fail(observe(sql, start, -1, writeFailure(core.errors().translate(e, sql), sql)));
         }
         if (got != rows) {
             throw fail(new AlchemistException("The database returned " + got + " generated ids for " + rows
@@ -298,8 +328,14 @@ public final class StatementRunner {
         return ids;
     }
 
-    /** Runs a query and reads its result; {@code read} lets it run before the transaction begins. */
+    /**
+     * Runs a query and reads its result; {@code read} lets it run before the transaction begins, and a query that
+     * is not a plain read (it locks rows, or belongs to a write) is refused in a read-only unit of work.
+     */
     public <R> R query(String sql, Binder binder, Reader<R> reader, boolean read) {
+        if (!read && readOnly) {
+            throw refuseInReadOnly(sql);
+        }
         Connection c = connection(!read);
         long start = observers.length == 0 ? 0 : System.nanoTime();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -350,11 +386,32 @@ public final class StatementRunner {
      * a second one a separate transaction; callers that may send more use a transactional session.
      */
     private Connection writeConnection(String sql) {
+        if (readOnly) {
+            throw refuseInReadOnly(sql);
+        }
         if (autoCommit && ++autoCommitWrites > 1) {
             throw new IllegalStateException("Internal error: a second write in a one-statement session would not"
                     + " be atomic. Statement: " + sql);
         }
         return connection(true);
+    }
+
+    private static IllegalStateException refuseInReadOnly(String sql) {
+        return new IllegalStateException("A read-only unit of work cannot write or lock rows: it may run on a read"
+                + " replica. Run this in inTransaction(..), which uses the primary. Statement: " + sql);
+    }
+
+    /**
+     * A write in auto-commit mode commits as it runs: when its connection broke, it may or may not have been
+     * committed, so the failure becomes {@link CommitOutcomeUnknownException}.
+     */
+    private AlchemistException writeFailure(AlchemistException ex, String sql) {
+        if (autoCommit && ex instanceof ConnectionException && !(ex instanceof CommitOutcomeUnknownException)) {
+            return new CommitOutcomeUnknownException("The connection broke while an auto-committed write was in"
+                    + " flight, so it may or may not have taken effect; it was not retried. Check whether it did (read"
+                    + " the row back) before running it again. Cause: " + ex.getMessage(), ex);
+        }
+        return ex;
     }
 
     private AlchemistException observe(String sql, long start, int rows, AlchemistException error) {
@@ -433,7 +490,19 @@ public final class StatementRunner {
     AlchemistException failWhole(Throwable cause) {
         AlchemistException ex = cause instanceof AlchemistException a ? a : null;
         boolean rolledBack = false;
-        if (conn != null) {
+        if (cause instanceof SerializationFailureException s) {
+            retryable = s;
+        }
+        if (conn != null && cause instanceof ConnectionException broke) {
+            // The connection is gone or in an unknown state: the database rolls back what it had of the
+            // transaction, and nothing more is sent on it (a rollback could wait on a silent socket).
+            rolledBack = inTransaction;
+            if (!(broke instanceof CommitOutcomeUnknownException)) {
+                retryable = broke;
+            }
+            core.broken(pool, conn, cause);
+            conn = null;
+        } else if (conn != null) {
             rolledBack = inTransaction;
             try {
                 if (inTransaction) {
@@ -441,7 +510,7 @@ public final class StatementRunner {
                 }
             } catch (SQLException | RuntimeException r) {
                 cause.addSuppressed(r);
-                core.discard(conn, cause);
+                pool.discard(conn, cause);
                 conn = null;
             }
             try {
@@ -452,7 +521,9 @@ public final class StatementRunner {
         }
         if (rolledBack) {
             failure = cause;
-            core.rollbacks.increment();
+            if (!(cause instanceof CommitOutcomeUnknownException)) {
+                core.rollbacks.increment();
+            }
         }
         if (rolledBack || autoCommit) {
             // The transaction was rolled back, or a one-statement session's only write failed: the entities go back.
@@ -464,6 +535,11 @@ public final class StatementRunner {
 
     static boolean endsTransaction(Throwable ex) {
         return ex instanceof SerializationFailureException || ex instanceof ConnectionException;
+    }
+
+    /** Whether this runner serves a read-only unit of work. */
+    boolean readOnly() {
+        return readOnly;
     }
 
     private static String describe(Throwable ex) {
@@ -480,7 +556,15 @@ public final class StatementRunner {
             try {
                 conn.commit();
             } catch (SQLException e) {
-                throw fail(core.errors().translate(e, "COMMIT"));
+                AlchemistException ex = core.errors().translate(e, "COMMIT");
+                if (ex instanceof ConnectionException && wrote && !readOnly) {
+                    ex = new CommitOutcomeUnknownException("The connection broke while COMMIT was in flight, so the"
+                            + " transaction may or may not have been committed; it was not retried. Check whether"
+                            + " its changes are in the database (read back a row it wrote, by a natural or"
+                            + " idempotency key, or compare a @Version) before running it again. Cause: "
+                            + ex.getMessage(), ex);
+                }
+                throw failWhole(ex);
             }
             core.commits.increment();
         }
@@ -491,6 +575,7 @@ public final class StatementRunner {
     void rollback() {
         failure = null;
         savepointFailure = null;
+        retryable = null;
         if (conn == null) {
             return;
         }
@@ -501,12 +586,12 @@ public final class StatementRunner {
                 core.rollbacks.increment();
             } catch (SQLException e) {
                 error = core.errors().translate(e, "ROLLBACK");
-                core.discard(conn, error);
+                pool.discard(conn, error);
                 conn = null;
             } catch (RuntimeException e) {
                 error = new ConnectionException("Rolling back failed (was the context closed while the session was"
                         + " open?).", e);
-                core.discard(conn, error);
+                pool.discard(conn, error);
                 conn = null;
             }
         }
