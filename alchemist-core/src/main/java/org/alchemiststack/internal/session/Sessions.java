@@ -142,7 +142,8 @@ public final class Sessions {
                 s.close();
                 return result;
             } catch (Throwable thrown) {
-                AlchemistException e = s.runner.retryableFailure();
+                AlchemistException e = thrown instanceof SerializationFailureException sf ? sf
+                        : s.runner.retryableFailure();
                 closeAfter(s, thrown);
                 if (e == null || thrown instanceof CommitOutcomeUnknownException) {
                     throw thrown;
