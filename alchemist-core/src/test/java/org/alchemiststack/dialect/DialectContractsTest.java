@@ -3,6 +3,7 @@ package org.alchemiststack.dialect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.alchemiststack.model.ValueKind;
@@ -153,6 +154,8 @@ class DialectContractsTest {
         assertThat(state(H2, "90067")).isEqualTo(SqlErrorKind.CONNECTION);
         assertThat(state(H2, "90098")).isEqualTo(SqlErrorKind.CONNECTION);
         assertThat(state(H2, "90121")).isEqualTo(SqlErrorKind.CONNECTION);
+        assertThat(state(POSTGRES, "57014")).as("statement_timeout, cancel").isEqualTo(SqlErrorKind.TIMEOUT);
+        assertThat(state(H2, "57014")).as("QUERY_TIMEOUT, cancel").isEqualTo(SqlErrorKind.TIMEOUT);
         for (Dialect d : List.of(MYSQL, MARIADB)) {
             assertThat(state(d, "08S01")).isEqualTo(SqlErrorKind.CONNECTION);
             assertThat(state(d, "22001")).isEqualTo(SqlErrorKind.INVALID_VALUE);
@@ -173,11 +176,40 @@ class DialectContractsTest {
                 Map.entry(1264, SqlErrorKind.INVALID_VALUE), Map.entry(1366, SqlErrorKind.INVALID_VALUE),
                 Map.entry(1292, SqlErrorKind.INVALID_VALUE), Map.entry(2002, SqlErrorKind.CONNECTION),
                 Map.entry(2003, SqlErrorKind.CONNECTION), Map.entry(2006, SqlErrorKind.CONNECTION),
-                Map.entry(2013, SqlErrorKind.CONNECTION));
+                Map.entry(2013, SqlErrorKind.CONNECTION), Map.entry(1927, SqlErrorKind.CONNECTION),
+                Map.entry(1053, SqlErrorKind.CONNECTION), Map.entry(1969, SqlErrorKind.TIMEOUT),
+                Map.entry(3024, SqlErrorKind.TIMEOUT), Map.entry(1317, SqlErrorKind.TIMEOUT));
         for (Dialect d : List.of(MYSQL, MARIADB)) {
             expected.forEach((code, kind) -> assertThat(vendor(d, code)).as(d.name() + " " + code).isEqualTo(kind));
             assertThat(d.classify(new SQLException("x", "23000", 1062))).isEqualTo(SqlErrorKind.UNIQUE);
             assertThat(vendor(d, 1146)).as("unknown code, unknown state").isEqualTo(SqlErrorKind.OTHER);
+        }
+    }
+
+    @Test
+    void timeoutsBecomeEachDriversOwnProperties() {
+        Duration statement = Duration.ofMillis(1500);
+        Duration socket = Duration.ofMillis(2001);
+        assertThat(POSTGRES.timeoutProperties(statement, socket)).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "options", "-c statement_timeout=1500", "socketTimeout", "3"));
+        assertThat(POSTGRES.timeoutProperties(null, Duration.ofSeconds(2))).isEqualTo(Map.of("socketTimeout", "2"));
+        assertThat(MARIADB.timeoutProperties(statement, socket)).isEqualTo(Map.of(
+                "sessionVariables", "max_statement_time=1.500", "socketTimeout", "2001"));
+        assertThat(MYSQL.timeoutProperties(statement, null)).isEqualTo(Map.of(
+                "sessionVariables", "max_execution_time=1500"));
+        assertThat(H2.timeoutProperties(statement, socket)).isEqualTo(Map.of("QUERY_TIMEOUT", "1500"));
+        assertThat(SQLITE.timeoutProperties(statement, socket)).isEqualTo(Map.of("busy_timeout", "1500"));
+        for (Dialect d : List.of(POSTGRES, MARIADB, MYSQL, H2, SQLITE)) {
+            assertThat(d.timeoutProperties(null, null)).as(d.name()).isEmpty();
+        }
+    }
+
+    @Test
+    void onlyPostgresqlMeasuresReplicaLag() {
+        assertThat(POSTGRES.replicaLagSql()).contains("pg_last_xact_replay_timestamp()")
+                .contains("pg_is_in_recovery()");
+        for (Dialect d : List.of(MARIADB, MYSQL, H2, SQLITE)) {
+            assertThat(d.replicaLagSql()).as(d.name()).isNull();
         }
     }
 
