@@ -73,8 +73,11 @@ public final class StatementRunner {
             }
         }
 
-        private void end() {
+        private void end(boolean close) {
             ended = true;
+            if (!close) {
+                return;
+            }
             RuntimeException failures = new RuntimeException("closing the cursor when its transaction ended failed");
             closeQuietly(failures);
             endFailures = failures.getSuppressed().length > 0 ? failures : null;
@@ -490,6 +493,8 @@ public final class StatementRunner {
     AlchemistException failWhole(Throwable cause) {
         AlchemistException ex = cause instanceof AlchemistException a ? a : null;
         boolean rolledBack = false;
+        boolean held = conn != null;
+        boolean broken = false;
         if (cause instanceof SerializationFailureException s) {
             retryable = s;
         }
@@ -502,6 +507,7 @@ public final class StatementRunner {
             }
             core.broken(pool, conn, cause);
             conn = null;
+            broken = true;
         } else if (conn != null) {
             rolledBack = inTransaction;
             try {
@@ -513,8 +519,10 @@ public final class StatementRunner {
                 pool.discard(conn, cause);
                 conn = null;
             }
+        }
+        if (held) {
             try {
-                release();
+                release(broken);
             } catch (RuntimeException r) {
                 cause.addSuppressed(r);
             }
@@ -610,13 +618,22 @@ public final class StatementRunner {
 
     /** Gives the connection back to the pool, ending the runner's hold on it. */
     private void release() {
+        release(false);
+    }
+
+    /**
+     * Gives the connection back to the pool, ending the runner's hold on it; {@code broken}: the connection was
+     * already evicted, so open cursors are only marked ended (closing them could wait on a dead socket; the pool
+     * closes the connection, and with it everything it had open).
+     */
+    private void release(boolean broken) {
         if (statements != counted) {
             core.statements.add(statements - counted);
             counted = statements;
         }
         if (!cursors.isEmpty()) {
             for (OpenCursor cursor : new ArrayList<>(cursors)) {
-                cursor.end();
+                cursor.end(!broken);
             }
             cursors.clear();
         }
