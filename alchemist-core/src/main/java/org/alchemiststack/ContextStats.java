@@ -13,7 +13,8 @@ package org.alchemiststack;
  * @param sessionsOpen sessions opened and not yet closed
  * @param commits transactions committed since start
  * @param rollbacks transactions rolled back since start (including close without commit)
- * @param retries units of work retried by {@link Context#inTransaction} after a serialization failure
+ * @param retries units of work run again after a serialization failure or a connection that broke before COMMIT
+ *     ({@link Context#inTransaction}, {@link Context#readOnly}, repository calls outside a unit of work)
  * @param leakWarnings sessions reported as leaked or held too long
  * @param statements statements sessions and repositories sent to the database, counted when each session gives its
  *     connection back (see {@link Session#statementCount()} for one session's count as it runs)
