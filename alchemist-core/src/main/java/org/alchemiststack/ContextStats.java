@@ -9,7 +9,8 @@ package org.alchemiststack;
  * @param idleConnections connections idle in the pool
  * @param totalConnections physical connections open
  * @param threadsAwaitingConnection threads waiting for a connection
- * @param maxPoolSize the configured pool size
+ * @param maxPoolSize the primary pool's size: the configured one, a given HikariCP pool's own, or 0 for a given
+ *     DataSource that is not a HikariCP pool
  * @param sessionsOpen sessions opened and not yet closed
  * @param commits transactions committed since start
  * @param rollbacks transactions rolled back since start (including close without commit)

@@ -403,9 +403,14 @@ public final class ContextCore {
         HikariPoolMXBean p = poolBean();
         return new ContextStats(p == null ? 0 : p.getActiveConnections(), p == null ? 0 : p.getIdleConnections(),
                 p == null ? 0 : p.getTotalConnections(), p == null ? 0 : p.getThreadsAwaitingConnection(),
-                settings.maxPoolSize(), sessionsOpen.sum(), commits.sum(), rollbacks.sum(), retries.sum(),
+                poolSize(), sessionsOpen.sum(), commits.sum(), rollbacks.sum(), retries.sum(),
                 leaks.warnings(), statements.sum(), readOnlyOnPrimary.sum(),
                 replicas == null ? List.of() : replicas.pools().stream().map(Pool::stats).toList());
+    }
+
+    /** The primary pool's size: the pool's own (a given HikariCP pool's too), 0 for another kind of DataSource. */
+    private int poolSize() {
+        return settings.dataSource() == null ? settings.maxPoolSize() : primary.maximumPoolSize();
     }
 
     public boolean isClosed() {

@@ -102,6 +102,15 @@ class SettingsAndSecretsTest {
         }
     }
 
+    @Test
+    void aPlainDataSourceHasNoPoolSizeToReport() {
+        org.h2.jdbcx.JdbcDataSource plain = new org.h2.jdbcx.JdbcDataSource();
+        plain.setURL(h2Url());
+        try (Context ctx = Context.builder().dataSource(plain).models(Person.class).build()) {
+            assertThat(ctx.stats().maxPoolSize()).as("not a pool: nothing configured to report").isZero();
+        }
+    }
+
     @EachDatabase
     void aDataSourceWithoutDialectGetsTheDialectOfItsDatabase(TestDb db) {
         HikariConfig config = new HikariConfig();
@@ -112,6 +121,7 @@ class SettingsAndSecretsTest {
         try (HikariDataSource ds = new HikariDataSource(config)) {
             Context ctx = TestDb.fresh(Context.builder().dataSource(ds).models(Person.class).build());
             assertThat(ctx.dialect().name()).isEqualTo(db.label());
+            assertThat(ctx.stats().maxPoolSize()).as("the given pool's own size").isEqualTo(2);
             ctx.useTransaction(s -> s.add(new Person("Ada", "ada@example.com", 36)));
             try (Session s = ctx.openSession()) {
                 assertThat(s.query(Person.class).list()).extracting(p -> p.name).containsExactly("Ada");
