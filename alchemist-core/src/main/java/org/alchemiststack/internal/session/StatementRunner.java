@@ -501,7 +501,7 @@ public final class StatementRunner {
                 retryable = broke;
             }
             core.broken(pool, conn, cause);
-            conn = null;
+            forget();
         } else if (conn != null) {
             rolledBack = inTransaction;
             try {
@@ -610,6 +610,24 @@ public final class StatementRunner {
 
     /** Gives the connection back to the pool, ending the runner's hold on it. */
     private void release() {
+        Connection c = forget();
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException e) {
+                throw core.errors().translate(e, null);
+            } catch (RuntimeException e) {
+                throw new ConnectionException("Returning the connection to the pool failed (was the context closed"
+                        + " while the session was open?).", e);
+            }
+        }
+    }
+
+    /**
+     * Ends the runner's hold on its connection without giving it back, and returns it: the transaction state goes
+     * with the connection, so the next one begins its own transaction.
+     */
+    private Connection forget() {
         if (statements != counted) {
             core.statements.add(statements - counted);
             counted = statements;
@@ -629,16 +647,7 @@ public final class StatementRunner {
         if (guard != null) {
             guard.released();
         }
-        if (c != null) {
-            try {
-                c.close();
-            } catch (SQLException e) {
-                throw core.errors().translate(e, null);
-            } catch (RuntimeException e) {
-                throw new ConnectionException("Returning the connection to the pool failed (was the context closed"
-                        + " while the session was open?).", e);
-            }
-        }
+        return c;
     }
 
     @Override
