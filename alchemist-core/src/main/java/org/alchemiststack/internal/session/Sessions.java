@@ -142,7 +142,9 @@ public final class Sessions {
                 s.close();
                 return result;
             } catch (Throwable thrown) {
-                AlchemistException e = s.runner.retryableFailure();
+                // A serialization failure thrown by the work itself (an application-level conflict) is retried too.
+                AlchemistException e = thrown instanceof SerializationFailureException sf ? sf
+                        : s.runner.retryableFailure();
                 closeAfter(s, thrown);
                 if (e == null || thrown instanceof CommitOutcomeUnknownException) {
                     throw thrown;
