@@ -222,5 +222,4 @@ class StatementTimeoutTest {
                 .statementTimeout(TIMEOUT).build()).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("QUERY_TIMEOUT");
     }
-
 }
