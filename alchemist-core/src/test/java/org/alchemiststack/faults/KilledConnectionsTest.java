@@ -170,6 +170,43 @@ class KilledConnectionsTest {
     }
 
     /**
+     * A connection lost inside a nested unit of work ends the whole transaction, even when the outer code catches the
+     * nested failure and goes on: the outer {@code inTransaction} then runs again from the start, once.
+     */
+    @ParameterizedTest(name = "[{0}]")
+    @EnumSource(value = TestDb.class, names = {"POSTGRESQL", "MARIADB"})
+    void aKillInsideANestedBlockMakesTheOuterUnitOfWorkRunAgain(TestDb db) {
+        String url = db.url();
+        Context ctx = context(db, url);
+        AtomicInteger attempts = new AtomicInteger();
+        List<String> nestedFailures = new ArrayList<>();
+        ctx.useTransaction(outer -> {
+            int attempt = attempts.incrementAndGet();
+            outer.add(new Item(20, "outer"));
+            outer.flush();
+            try {
+                ctx.useTransaction(inner -> {
+                    inner.add(new Item(21, "nested"));
+                    inner.flush();
+                    if (attempt == 1) {
+                        Backends.kill(db, url, Backends.id(inner, db));
+                    }
+                    inner.add(new Item(22, "nested, after the kill"));
+                    inner.flush();
+                });
+            } catch (ConnectionException e) {
+                nestedFailures.add(e.getClass().getSimpleName());
+            }
+            outer.add(new Item(23, "outer, after the nested block"));
+        });
+        assertThat(nestedFailures).as("the nested block saw the broken connection").containsExactly(
+                "ConnectionException");
+        assertThat(attempts.get()).as("the outer unit of work ran again, once").isEqualTo(2);
+        assertThat(Faults.count(db, url, "FROM ft_kill_item WHERE id BETWEEN 20 AND 23")).isEqualTo(4);
+        assertPoolBackToNormal(ctx);
+    }
+
+    /**
      * A statement cancelled from outside (PostgreSQL {@code pg_cancel_backend}, MariaDB {@code KILL QUERY}) is a
      * {@link QueryTimeoutException}: the database answered, the connection is sound and stays in the pool.
      */
