@@ -359,6 +359,14 @@ public final class ContextCore {
             String numbers = pool == null ? "" : " " + pool.getActiveConnections() + " of "
                     + settings.maxPoolSize() + " connections were in use and "
                     + pool.getThreadsAwaitingConnection() + " threads were waiting.";
+            if (pool != null && pool.getTotalConnections() < settings.maxPoolSize()) {
+                // Fewer connections than the pool may open, and no connect failure yet: opening one hangs (a silent
+                // server or network). An exhausted pool has opened all of its connections.
+                throw new SessionAcquireTimeoutException("No connection could be had within "
+                        + settings.connectionTimeout().toMillis() + " ms although the pool had room:" + numbers
+                        + " Opening a new connection did not finish in time, so the database or the network to it"
+                        + " is not answering. Check that the database runs and is reachable.", e);
+            }
             throw new SessionAcquireTimeoutException("No pooled connection became free within "
                     + settings.connectionTimeout().toMillis() + " ms." + numbers + " Look at the pool size"
                     + " (maxPoolSize), at sessions held open longer than needed (a session holds its connection"

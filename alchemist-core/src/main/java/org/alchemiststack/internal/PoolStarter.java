@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 import java.sql.Driver;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -110,7 +111,9 @@ final class PoolStarter {
         Map<String, String> timeouts = dialect.timeoutProperties(s.faults().statementTimeout(),
                 s.faults().socketTimeout());
         for (String k : timeouts.keySet()) {
-            if (props.containsKey(k) || s.properties().containsKey(k) || url.contains(k + "=")) {
+            // In any case: H2 reads its settings case-insensitively and would refuse the duplicate at connect.
+            if (setsIgnoringCase(props.stringPropertyNames(), k) || setsIgnoringCase(s.properties().keySet(), k)
+                    || url.toLowerCase(Locale.ROOT).contains(k.toLowerCase(Locale.ROOT) + "=")) {
                 throw new IllegalArgumentException("statementTimeout/socketTimeout set the driver property '" + k
                         + "', which property(..), the HikariConfig or the URL sets too; set it in one place.");
             }
@@ -136,6 +139,10 @@ final class PoolStarter {
         c.setPassword(null);
         c.setJdbcUrl(null);
         return new DriverSource(loadDriver(dialect, driverClass), url, props);
+    }
+
+    private static boolean setsIgnoringCase(Set<String> names, String name) {
+        return names.stream().anyMatch(name::equalsIgnoreCase);
     }
 
     /**
