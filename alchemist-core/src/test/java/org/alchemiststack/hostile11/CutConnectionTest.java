@@ -59,7 +59,7 @@ class CutConnectionTest {
     }
 
     private Context context() {
-        H11.exec(url, DB.user(), DB.password(), "DROP VIEW IF EXISTS h11_slowview");
+        H11.dropSlowView(url, DB.user(), DB.password());
         Context ctx = TestDb.fresh(Context.builder().url(proxy.rewrite(url)).user(DB.user()).password(DB.password())
                 .models(H11Item.class, H11Doc.class).maxPoolSize(4).minIdle(0)
                 .connectionTimeout(Duration.ofSeconds(5)).property("ApplicationName", app).build());
@@ -290,7 +290,7 @@ class CutConnectionTest {
 
     @Test
     void aRepositoryReadCutInFlightIsRetriedTransparently() throws Exception {
-        H11.exec(url, DB.user(), DB.password(), "DROP VIEW IF EXISTS h11_slowview");
+        H11.dropSlowView(url, DB.user(), DB.password());
         Context ctx = TestDb.fresh(Context.builder().url(proxy.rewrite(url)).user(DB.user()).password(DB.password())
                 .models(H11Item.class, H11Slow.class).maxPoolSize(4).minIdle(0)
                 .connectionTimeout(Duration.ofSeconds(5)).property("ApplicationName", app).build());

@@ -40,6 +40,12 @@ final class H11 {
         }
     }
 
+    /** Drops the view h11_slowview when there is one (a table of that name stays, for the context to drop). */
+    static void dropSlowView(String url, String user, String password) {
+        exec(url, user, password, "DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_views WHERE viewname = 'h11_slowview'"
+                + " AND schemaname = current_schema()) THEN DROP VIEW h11_slowview; END IF; END $$");
+    }
+
     static long longValue(String url, String user, String password, String sql) {
         try (Connection c = raw(url, user, password); Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery(sql)) {

@@ -24,7 +24,7 @@ class ReadOnlyWithoutReplicasTest {
     private static final TestDb DB = TestDb.POSTGRESQL;
 
     private static Context context(String url) {
-        H11.exec(url, DB.user(), DB.password(), "DROP VIEW IF EXISTS h11_slowview");
+        H11.dropSlowView(url, DB.user(), DB.password());
         return TestDb.fresh(Context.builder().url(url).user(DB.user()).password(DB.password())
                 .models(H11Item.class, H11Doc.class).maxPoolSize(4).minIdle(0).build());
     }
