@@ -524,7 +524,7 @@ public final class Context implements AutoCloseable {
          * only), H2's {@code QUERY_TIMEOUT}; on SQLite it bounds the wait for a lock ({@code busy_timeout}). A
          * cancelled statement throws {@link QueryTimeoutException} and rolls its transaction back.
          *
-         * @param timeout at least 1 ms
+         * @param timeout 1 ms to {@code Integer.MAX_VALUE} ms (about 24 days)
          * @return this builder
          */
         public Builder statementTimeout(Duration timeout) {
@@ -539,7 +539,7 @@ public final class Context implements AutoCloseable {
          * than the statement timeout and than your slowest statement. PostgreSQL takes whole seconds (rounded up);
          * embedded H2 and SQLite have no socket, and set nothing.
          *
-         * @param timeout at least 1 s, and longer than the statement timeout
+         * @param timeout 1 s to {@code Integer.MAX_VALUE} ms (about 24 days), and longer than the statement timeout
          * @return this builder
          */
         public Builder socketTimeout(Duration timeout) {
@@ -580,7 +580,7 @@ public final class Context implements AutoCloseable {
          * while the replica has WAL left to replay), never per statement, so a replica can be up to one check
          * interval staler than the limit.
          *
-         * @param maxLag zero or more
+         * @param maxLag zero or more; a duration too large to count means no limit
          * @return this builder
          */
         public Builder maxReplicaLag(Duration maxLag) {
@@ -592,7 +592,7 @@ public final class Context implements AutoCloseable {
          * Sets how often the background health check looks at each replica: whether it answers and, with
          * {@link #maxReplicaLag(Duration)}, how far it lags (default 1 s).
          *
-         * @param interval at least 100 ms
+         * @param interval 100 ms to 1 hour
          * @return this builder
          */
         public Builder replicaCheckInterval(Duration interval) {

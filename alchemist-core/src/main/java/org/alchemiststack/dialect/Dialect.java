@@ -88,6 +88,17 @@ public interface Dialect {
     }
 
     /**
+     * Returns the statement that makes the transaction just begun read-only, or {@code null} when the database has
+     * none. A read-only unit of work that runs on the primary (there is no replica, or none is healthy) runs in such
+     * a transaction, so that the database refuses a write sent around the library; a replica refuses writes itself.
+     *
+     * @return the statement, or {@code null}
+     */
+    default String readOnlyTransactionSql() {
+        return null;
+    }
+
+    /**
      * Returns a query that reads, on a read replica, how far its replay lags behind the primary, in seconds (a
      * number), or {@code null} when the database has no such measure. The context's background health check runs
      * it; it never runs per statement.

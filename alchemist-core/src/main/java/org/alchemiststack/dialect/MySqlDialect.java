@@ -122,6 +122,16 @@ public class MySqlDialect extends AbstractDialect {
         return m;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>MySQL and MariaDB: {@code SET TRANSACTION READ ONLY}, the first statement of the transaction.
+     */
+    @Override
+    public String readOnlyTransactionSql() {
+        return "SET TRANSACTION READ ONLY";
+    }
+
     @Override
     public boolean backslashEscapesInStrings() {
         return true;

@@ -87,6 +87,16 @@ public class PostgresDialect extends AbstractDialect {
      * <p>PostgreSQL: zero when the replica has replayed all it received (an idle primary sends nothing, which is no
      * lag), else the age of the last transaction it replayed; zero on a server that is not in recovery.
      */
+    /**
+     * {@inheritDoc}
+     *
+     * <p>PostgreSQL: {@code SET TRANSACTION READ ONLY}, the first statement of the transaction.
+     */
+    @Override
+    public String readOnlyTransactionSql() {
+        return "SET TRANSACTION READ ONLY";
+    }
+
     @Override
     public String replicaLagSql() {
         return "SELECT CASE WHEN NOT pg_is_in_recovery() THEN 0"

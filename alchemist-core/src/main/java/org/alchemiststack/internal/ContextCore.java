@@ -189,14 +189,17 @@ public final class ContextCore {
                     pools.add(new Pool(MaskedText.maskUrl(r.url()), h, h, true, true));
                 } else {
                     HikariDataSource h = r.dataSource() instanceof HikariDataSource x ? x : null;
-                    pools.add(new Pool(r.toString(), r.dataSource(), h, false, true));
+                    String described = h != null && h.getPoolName() != null ? "HikariCP pool " + h.getPoolName()
+                            : r.dataSource().getClass().getName();
+                    pools.add(new Pool("replica " + (pools.size() + 1) + " (" + described + ")", r.dataSource(), h,
+                            false, true));
                 }
             }
         } catch (RuntimeException | Error e) {
             pools.forEach(Pool::close);
             throw e;
         }
-        replicas = new Replicas(pools, dialect.replicaLagSql(), settings.faults().maxReplicaLag(),
+        replicas = new Replicas(pools, dialect.replicaLagSql(), settings.faults().maxReplicaLagMillis(),
                 settings.faults().replicaCheckInterval(), poolName);
         replicas.start();
     }
@@ -362,10 +365,10 @@ public final class ContextCore {
             if (pool != null && pool.getTotalConnections() < settings.maxPoolSize()) {
                 // Fewer connections than the pool may open, and no connect failure yet: opening one hangs (a silent
                 // server or network). An exhausted pool has opened all of its connections.
-                throw new SessionAcquireTimeoutException("No connection could be had within "
-                        + settings.connectionTimeout().toMillis() + " ms although the pool had room:" + numbers
-                        + " Opening a new connection did not finish in time, so the database or the network to it"
-                        + " is not answering. Check that the database runs and is reachable.", e);
+                throw new ConnectionException("No connection could be had within "
+                        + settings.connectionTimeout().toMillis() + " ms, and the pool was not exhausted: opening a"
+                        + " new connection did not finish in time, so the database or the network to it is not"
+                        + " answering." + numbers + " Check that the database runs and is reachable.", e);
             }
             throw new SessionAcquireTimeoutException("No pooled connection became free within "
                     + settings.connectionTimeout().toMillis() + " ms." + numbers + " Look at the pool size"

@@ -16,7 +16,17 @@ import javax.sql.DataSource;
 public record FaultSettings(Duration statementTimeout, Duration socketTimeout, List<Replica> replicas,
         Duration maxReplicaLag, Duration replicaCheckInterval) {
 
-    static final Duration DEFAULT_CHECK_INTERVAL = Duration.ofSeconds(1);
+    /** The longest timeout: the databases and drivers take it as a 32-bit count of milliseconds. */
+    static final Duration MAX_TIMEOUT = Duration.ofMillis(Integer.MAX_VALUE);
+
+    /** The largest lag to allow, in milliseconds: a {@code maxReplicaLag} too large to count is no limit. */
+    long maxReplicaLagMillis() {
+        if (maxReplicaLag == null) {
+            return -1;
+        }
+        return maxReplicaLag.compareTo(Duration.ofMillis(Long.MAX_VALUE)) >= 0 ? Long.MAX_VALUE
+                : maxReplicaLag.toMillis();
+    }
 
     /** One read replica: a URL (same dialect, credentials and properties as the primary) or a DataSource. */
     public record Replica(String url, DataSource dataSource) {
@@ -28,12 +38,16 @@ public record FaultSettings(Duration statementTimeout, Duration socketTimeout, L
 
     /** Checks the settings; the message names the one at fault. */
     void validate(boolean givenDataSource) {
-        if (statementTimeout != null && (statementTimeout.isNegative() || statementTimeout.toMillis() < 1)) {
-            throw new IllegalArgumentException("statementTimeout must be at least 1 ms, was " + statementTimeout
+        if (statementTimeout != null && (statementTimeout.compareTo(Duration.ofMillis(1)) < 0
+                || statementTimeout.compareTo(MAX_TIMEOUT) > 0)) {
+            throw new IllegalArgumentException("statementTimeout must be between 1 ms and " + MAX_TIMEOUT.toMillis()
+                    + " ms (about 24 days, the most the databases accept), was " + statementTimeout
                     + ". Leave it out for no limit.");
         }
-        if (socketTimeout != null && socketTimeout.compareTo(Duration.ofSeconds(1)) < 0) {
-            throw new IllegalArgumentException("socketTimeout must be at least 1 s, was " + socketTimeout
+        if (socketTimeout != null && (socketTimeout.compareTo(Duration.ofSeconds(1)) < 0
+                || socketTimeout.compareTo(MAX_TIMEOUT) > 0)) {
+            throw new IllegalArgumentException("socketTimeout must be between 1 s and " + MAX_TIMEOUT.toMillis()
+                    + " ms (about 24 days, the most the drivers accept), was " + socketTimeout
                     + ". Leave it out for no limit.");
         }
         if (statementTimeout != null && socketTimeout != null && socketTimeout.compareTo(statementTimeout) <= 0) {
@@ -56,8 +70,9 @@ public record FaultSettings(Duration statementTimeout, Duration socketTimeout, L
                     ? "maxReplicaLag was set but no replica(..) was: it limits how far a replica may lag behind."
                     : "maxReplicaLag must not be negative, was " + maxReplicaLag);
         }
-        if (replicaCheckInterval == null || replicaCheckInterval.toMillis() < 100) {
-            throw new IllegalArgumentException("replicaCheckInterval must be at least 100 ms, was "
+        if (replicaCheckInterval == null || replicaCheckInterval.compareTo(Duration.ofMillis(100)) < 0
+                || replicaCheckInterval.compareTo(Duration.ofHours(1)) > 0) {
+            throw new IllegalArgumentException("replicaCheckInterval must be between 100 ms and 1 hour, was "
                     + replicaCheckInterval);
         }
     }

@@ -31,10 +31,11 @@ final class Replicas {
     private final AtomicInteger next = new AtomicInteger();
     private final ScheduledExecutorService checker;
 
-    Replicas(List<Pool> pools, String lagSql, Duration maxLag, Duration checkInterval, String contextName) {
+    /** @param maxLagMillis the largest replay lag to allow, or -1 for any */
+    Replicas(List<Pool> pools, String lagSql, long maxLagMillis, Duration checkInterval, String contextName) {
         this.pools = List.copyOf(pools);
         this.lagSql = lagSql;
-        this.maxLagMillis = maxLag == null ? -1 : maxLag.toMillis();
+        this.maxLagMillis = maxLagMillis;
         this.checkMillis = checkInterval.toMillis();
         AtomicInteger threads = new AtomicInteger();
         this.checker = Executors.newScheduledThreadPool(Math.min(4, pools.size()), r -> {

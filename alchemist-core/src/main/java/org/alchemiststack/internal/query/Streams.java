@@ -132,7 +132,7 @@ final class Streams {
                 }
                 row = meta.newInstance(DefaultSession.readRow(meta, rs));
             } catch (SQLException e) {
-                throw runner.translate(e, sql);
+                throw runner.cursorFailed(e, sql);
             } finally {
                 if (session != null) {
                     session.exit();

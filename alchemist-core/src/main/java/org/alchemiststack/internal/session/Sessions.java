@@ -104,7 +104,13 @@ public final class Sessions {
     public <R> R inTransaction(Function<Session, R> work) {
         Session bound = scope.current();
         if (bound != null) {
-            return ((DefaultSession) bound).nested(() -> work.apply(bound));
+            DefaultSession d = (DefaultSession) bound;
+            if (d.runner.readOnly()) {
+                throw new IllegalStateException("inTransaction(..) was called inside a readOnly(..) unit of work,"
+                        + " which may run on a read replica and cannot write. Call it outside the readOnly block, or"
+                        + " make the outer block inTransaction(..).");
+            }
+            return d.nested(() -> work.apply(bound));
         }
         return retrying(false, work);
     }

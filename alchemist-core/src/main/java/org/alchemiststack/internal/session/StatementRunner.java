@@ -56,6 +56,8 @@ public final class StatementRunner {
         private final ResultSet rows;
         private final StatementRunner owner;
         private volatile boolean ended;
+        /** Ended with its connection broken: its statement and rows went with the connection, nothing to close. */
+        private boolean abandoned;
         private RuntimeException endFailures;
 
         OpenCursor(PreparedStatement statement, ResultSet rows, StatementRunner owner) {
@@ -76,6 +78,7 @@ public final class StatementRunner {
         private void end(boolean close) {
             ended = true;
             if (!close) {
+                abandoned = true;
                 return;
             }
             RuntimeException failures = new RuntimeException("closing the cursor when its transaction ended failed");
@@ -96,7 +99,9 @@ public final class StatementRunner {
         /** Closes the rows and the statement; failures are added to {@code collect}. */
         public void close(Throwable collect) {
             owner.cursors.remove(this);
-            closeQuietly(collect);
+            if (!abandoned) {
+                closeQuietly(collect);
+            }
         }
 
         private void closeQuietly(Throwable collect) {
@@ -119,6 +124,11 @@ public final class StatementRunner {
     private final boolean readOnly;
     /** The pool the connection came from, while the runner holds one. */
     private Pool pool;
+    /**
+     * For a read-only unit of work on the primary: the statement that makes its transaction read-only, so that the
+     * database refuses writes sent around the library (raw SQL, the raw connection) too; null otherwise.
+     */
+    private String readOnlyTransaction;
     private final LeakTracker.Guard guard;
     private final Runnable onRollback;
     private final StatementObserver[] observers;
@@ -215,10 +225,18 @@ public final class StatementRunner {
             if (guard != null) {
                 guard.acquired(conn, true);
             }
+            readOnlyTransaction = readOnly && !from.isReplica() ? core.dialect().readOnlyTransactionSql() : null;
         }
-        if (!autoCommit && !inTransaction && (transaction || !core.readsBeforeTransaction())) {
+        if (!autoCommit && !inTransaction
+                && (transaction || readOnlyTransaction != null || !core.readsBeforeTransaction())) {
             try {
                 conn.setAutoCommit(false);
+                if (readOnlyTransaction != null) {
+                    try (Statement st = conn.createStatement()) {
+                        statements++;
+                        st.execute(readOnlyTransaction);
+                    }
+                }
             } catch (SQLException e) {
                 Connection c = conn;
                 conn = null;
@@ -379,9 +397,12 @@ public final class StatementRunner {
         }
     }
 
-    /** Translates a failure met while reading an open cursor. */
-    public AlchemistException translate(SQLException e, String sql) {
-        return core.errors().translate(e, sql);
+    /**
+     * A failure met while reading an open cursor: translated and handled like a failed statement, so a broken
+     * connection is evicted, the transaction ends and the unit of work may run again.
+     */
+    public AlchemistException cursorFailed(SQLException e, String sql) {
+        return fail(core.errors().translate(e, sql));
     }
 
     /**
@@ -400,8 +421,9 @@ public final class StatementRunner {
     }
 
     private static IllegalStateException refuseInReadOnly(String sql) {
-        return new IllegalStateException("A read-only unit of work cannot write or lock rows: it may run on a read"
-                + " replica. Run this in inTransaction(..), which uses the primary. Statement: " + sql);
+        return new IllegalStateException("A read-only unit of work (Context.readOnly) cannot write or lock rows, nor"
+                + " can a block nested in it: it may run on a read replica. Do this in an inTransaction(..) that is"
+                + " not inside readOnly(..); it runs on the primary. Statement: " + sql);
     }
 
     /**
@@ -588,13 +610,23 @@ public final class StatementRunner {
             return;
         }
         AlchemistException error = null;
+        boolean broken = false;
         if (inTransaction) {
             try {
                 conn.rollback();
                 core.rollbacks.increment();
             } catch (SQLException e) {
-                error = core.errors().translate(e, "ROLLBACK");
-                pool.discard(conn, error);
+                AlchemistException ex = core.errors().translate(e, "ROLLBACK");
+                if (ex instanceof ConnectionException) {
+                    // The connection is gone, and the database rolled back what it had with it: what rollback()
+                    // asked for is done. The connection and its siblings leave the pool.
+                    core.broken(pool, conn, ex);
+                    core.rollbacks.increment();
+                    broken = true;
+                } else {
+                    error = ex;
+                    pool.discard(conn, error);
+                }
                 conn = null;
             } catch (RuntimeException e) {
                 error = new ConnectionException("Rolling back failed (was the context closed while the session was"
@@ -604,7 +636,7 @@ public final class StatementRunner {
             }
         }
         try {
-            release();
+            release(broken);
         } catch (RuntimeException e) {
             if (error == null) {
                 throw e;
