@@ -121,9 +121,8 @@ public final class ContextCore {
                     : s.dataSource() != null ? "external DataSource" : "DataSource of the HikariConfig") + ", user="
                     + s.user() + ", pool=" + (pool == null ? "external" : poolName) + ", models="
                     + models.stream().map(m -> m.type.getSimpleName()).toList() + "]";
-            HikariDataSource external = s.dataSource() instanceof HikariDataSource h ? h : null;
             ContextCore core = new ContextCore(s, dialect, source, pool, description, models)
-                    .withExternalPool(external).withIsolationChecked(url);
+                    .withIsolationChecked(url);
             try {
                 core.startReplicas(poolName);
             } catch (RuntimeException | Error e) {
@@ -139,12 +138,6 @@ public final class ContextCore {
         }
     }
 
-    private HikariDataSource externalHikari;
-
-    private ContextCore withExternalPool(HikariDataSource hikari) {
-        this.externalHikari = hikari;
-        return this;
-    }
 
     /**
      * Reads the connections' isolation level once (or takes the one set). At READ COMMITTED or below, sessions run
@@ -358,7 +351,7 @@ public final class ContextCore {
             if (failedToConnect(e)) {
                 throw PoolStarter.cannotConnect(settings, null, e);
             }
-            HikariPoolMXBean pool = poolBean();
+            HikariPoolMXBean pool = primary.bean();
             String numbers = pool == null ? "" : " " + pool.getActiveConnections() + " of "
                     + settings.maxPoolSize() + " connections were in use and "
                     + pool.getThreadsAwaitingConnection() + " threads were waiting.";
@@ -387,31 +380,17 @@ public final class ContextCore {
         if (e.getCause() == null) {
             return false;
         }
-        HikariPoolMXBean pool = poolBean();
-        HikariDataSource h = ownedPool != null ? ownedPool : externalHikari;
-        return pool == null || h == null || pool.getActiveConnections() < h.getMaximumPoolSize();
-    }
-
-    /**
-     * Gives back a connection whose state cannot be trusted, such as one that failed to start a transaction (the
-     * SQLite driver flips its auto-commit flag before its BEGIN runs, so a busy BEGIN leaves the flag wrong): the pool
-     * closes it instead of lending it again.
-     */
-    public void discard(Connection c, Throwable cause) {
-        primary.discard(c, cause);
+        HikariPoolMXBean pool = primary.bean();
+        return pool == null || pool.getActiveConnections() < primary.maximumPoolSize();
     }
 
     public SessionScope scope() {
         return scope;
     }
 
-    public HikariPoolMXBean poolBean() {
-        HikariDataSource h = ownedPool != null ? ownedPool : externalHikari;
-        return h == null ? null : h.getHikariPoolMXBean();
-    }
 
     public ContextStats stats() {
-        HikariPoolMXBean p = poolBean();
+        HikariPoolMXBean p = primary.bean();
         return new ContextStats(p == null ? 0 : p.getActiveConnections(), p == null ? 0 : p.getIdleConnections(),
                 p == null ? 0 : p.getTotalConnections(), p == null ? 0 : p.getThreadsAwaitingConnection(),
                 poolSize(), sessionsOpen.sum(), commits.sum(), rollbacks.sum(), retries.sum(),
