@@ -167,6 +167,11 @@ public final class ContextCore {
         if (given.isEmpty()) {
             return;
         }
+        if (settings.faults().maxReplicaLag() != null && dialect.replicaLagSql() == null) {
+            throw new IllegalArgumentException("maxReplicaLag: the " + dialect.name() + " dialect cannot measure how"
+                    + " far a replica lags, so the limit could never apply. Leave maxReplicaLag out; replicas are then"
+                    + " checked for liveness only.");
+        }
         List<Pool> pools = new ArrayList<>();
         try {
             for (FaultSettings.Replica r : given) {
