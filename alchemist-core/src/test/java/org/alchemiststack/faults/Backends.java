@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.alchemiststack.Context;
 import org.alchemiststack.Session;
+import org.alchemiststack.testkit.Await;
 import org.alchemiststack.testkit.TestDb;
 
 /**
@@ -50,7 +51,7 @@ final class Backends {
     /** Ends the backend (its connection breaks) and waits until the server no longer lists it. */
     static void kill(TestDb db, String url, long id) {
         run(db, url, db == TestDb.POSTGRESQL ? "SELECT pg_terminate_backend(" + id + ")" : "KILL " + id);
-        if (!Faults.waitUntil(Duration.ofSeconds(10), () -> !alive(db, url, id))) {
+        if (!Await.within(Duration.ofSeconds(10), () -> !alive(db, url, id))) {
             throw new AssertionError("backend " + id + " still runs 10 s after it was killed");
         }
     }

@@ -18,6 +18,7 @@ import org.alchemiststack.CommitOutcomeUnknownException;
 import org.alchemiststack.Context;
 import org.alchemiststack.ContextStats;
 import org.alchemiststack.RepositoryBase;
+import org.alchemiststack.testkit.Await;
 import org.alchemiststack.testkit.FaultProxy;
 import org.alchemiststack.testkit.TestDb;
 import org.junit.jupiter.api.Test;
@@ -126,11 +127,11 @@ class CommitCutTest {
     /** Cuts every proxied connection as soon as the server shows the application running a statement like this. */
     private static CompletableFuture<Void> cutWhenRunning(FaultProxy proxy, String url, String app, String like) {
         return CompletableFuture.runAsync(() -> {
-            boolean seen = Faults.waitUntil(Duration.ofSeconds(8), () -> running(url, app, like) > 0);
+            boolean seen = Await.within(Duration.ofSeconds(8), () -> running(url, app, like) > 0);
             if (!seen) {
                 throw new AssertionError("never saw " + like + " running");
             }
-            Faults.waitUntil(Duration.ofMillis(300), () -> false);
+            Await.within(Duration.ofMillis(300), () -> false);
             proxy.cutAll();
         });
     }
@@ -152,7 +153,7 @@ class CommitCutTest {
 
     /** The row count once the server finished what the cut connection had started (it does not notice the cut). */
     private static long rowsOnceSettled(String url, String app, long id) {
-        boolean settled = Faults.waitUntil(Duration.ofSeconds(10), () -> running(url, app, "%") == 0);
+        boolean settled = Await.within(Duration.ofSeconds(10), () -> running(url, app, "%") == 0);
         assertThat(settled).as("the cut backend finished").isTrue();
         return Faults.count(DB, url, "FROM ft_cut_item WHERE id = " + id);
     }

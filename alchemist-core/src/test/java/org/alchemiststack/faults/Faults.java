@@ -37,23 +37,6 @@ final class Faults {
         }
     }
 
-    /** Waits until the condition holds; false when it still does not after {@code max}. */
-    static boolean waitUntil(Duration max, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + max.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** Milliseconds since {@code startNanos}. */
     static long millisSince(long startNanos) {
         return (System.nanoTime() - startNanos) / 1_000_000;

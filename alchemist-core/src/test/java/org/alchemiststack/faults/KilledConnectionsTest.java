@@ -19,6 +19,7 @@ import org.alchemiststack.ContextStats;
 import org.alchemiststack.QueryTimeoutException;
 import org.alchemiststack.RepositoryBase;
 import org.alchemiststack.Session;
+import org.alchemiststack.testkit.Await;
 import org.alchemiststack.testkit.TestDb;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -221,7 +222,7 @@ class KilledConnectionsTest {
             s.flush();
             long id = Backends.id(s, db);
             CompletableFuture<Void> canceller = CompletableFuture.runAsync(() -> {
-                Faults.waitUntil(Duration.ofMillis(300), () -> false);
+                Await.within(Duration.ofMillis(300), () -> false);
                 Backends.cancel(db, url, id);
             });
             long start = System.nanoTime();
@@ -243,7 +244,7 @@ class KilledConnectionsTest {
     static void assertPoolBackToNormal(Context ctx) {
         assertThat(ctx.stats().activeConnections()).as("no connection leaked").isZero();
         assertThat(ctx.stats().sessionsOpen()).isZero();
-        boolean refilled = Faults.waitUntil(Duration.ofSeconds(10), () -> ctx.stats().totalConnections() == POOL
+        boolean refilled = Await.within(Duration.ofSeconds(10), () -> ctx.stats().totalConnections() == POOL
                 && ctx.stats().idleConnections() == POOL);
         assertThat(refilled).as("pool refilled: " + ctx.stats()).isTrue();
     }

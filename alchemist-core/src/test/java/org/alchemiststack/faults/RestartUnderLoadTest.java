@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.alchemiststack.CommitOutcomeUnknownException;
 import org.alchemiststack.Context;
+import org.alchemiststack.testkit.Await;
 import org.alchemiststack.testkit.PgClusters;
 import org.alchemiststack.testkit.TestDb;
 import org.junit.jupiter.api.Test;
@@ -163,7 +164,7 @@ class RestartUnderLoadTest {
         assertThat(ackedAfterRestart).as("writes succeeded again after the restart").isTrue();
         assertThat(acked.size()).as("writes were acknowledged before and after").isGreaterThan(100);
         assertThat(ctx.stats().activeConnections()).isZero();
-        boolean refilled = Faults.waitUntil(Duration.ofSeconds(15),
+        boolean refilled = Await.within(Duration.ofSeconds(15),
                 () -> ctx.stats().totalConnections() == WRITERS && ctx.stats().idleConnections() == WRITERS);
         assertThat(refilled).as("pool back to normal: " + ctx.stats()).isTrue();
         long counted = ctx.inTransaction(s -> s.query(Row.class).count());

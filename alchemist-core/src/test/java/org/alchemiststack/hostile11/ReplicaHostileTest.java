@@ -24,6 +24,7 @@ import java.util.stream.Stream;
 import org.alchemiststack.Context;
 import org.alchemiststack.ReplicaStats;
 import org.alchemiststack.Session;
+import org.alchemiststack.testkit.Await;
 import org.alchemiststack.testkit.FaultProxy;
 import org.alchemiststack.testkit.PgClusters;
 import org.junit.jupiter.api.BeforeAll;
@@ -209,14 +210,14 @@ class ReplicaHostileTest {
                     }
                     millis.add((System.nanoTime() - start) / 1_000_000);
                 }
-                assertThat(H11.waitUntil(Duration.ofSeconds(15), () -> !stats(ctx, 0).healthy()))
+                assertThat(Await.within(Duration.ofSeconds(15), () -> !stats(ctx, 0).healthy()))
                         .as("the stalled replica leaves the rotation").isTrue();
             } finally {
                 proxy.unfreeze();
             }
             assertThat(failures).as("read-only units of work while the replica stalled").isEmpty();
             assertThat(millis).as("each read's duration, ms").allSatisfy(ms -> assertThat(ms).isLessThan(10_000));
-            assertThat(H11.waitUntil(Duration.ofSeconds(20), () -> stats(ctx, 0).healthy()))
+            assertThat(Await.within(Duration.ofSeconds(20), () -> stats(ctx, 0).healthy()))
                     .as("back in rotation after the network recovered; last failure: " + stats(ctx, 0).lastFailure())
                     .isTrue();
             assertThat(ctx.readOnly(ReplicaHostileTest::onReplica)).isTrue();
@@ -237,7 +238,7 @@ class ReplicaHostileTest {
             proxy.freeze();
             long start = System.nanoTime();
             try {
-                boolean detected = H11.waitUntil(Duration.ofSeconds(20), () -> !stats(ctx, 0).healthy());
+                boolean detected = Await.within(Duration.ofSeconds(20), () -> !stats(ctx, 0).healthy());
                 long detectMs = (System.nanoTime() - start) / 1_000_000;
                 assertThat(detected).as("the health check notices a stalled replica").isTrue();
                 CompletableFuture<Boolean> read = CompletableFuture.supplyAsync(
@@ -249,7 +250,7 @@ class ReplicaHostileTest {
             } finally {
                 proxy.unfreeze();
             }
-            assertThat(H11.waitUntil(Duration.ofSeconds(20), () -> stats(ctx, 0).healthy()))
+            assertThat(Await.within(Duration.ofSeconds(20), () -> stats(ctx, 0).healthy()))
                     .as("the health check thread is not stuck: the replica rejoins").isTrue();
             assertThat(ctx.stats().activeConnections()).isZero();
         }

@@ -8,10 +8,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
 import org.alchemiststack.Context;
 import org.alchemiststack.ReplicaStats;
 import org.alchemiststack.Session;
+import org.alchemiststack.testkit.Await;
 import org.alchemiststack.testkit.PgClusters;
 import org.alchemiststack.testkit.TestDb;
 import org.junit.jupiter.api.AfterAll;
@@ -72,16 +72,6 @@ class ReplicaRoutingTest {
         long id = IDS.incrementAndGet();
         ctx.useTransaction(s -> s.add(new Reading(id, "k" + id)));
         return id;
-    }
-
-    private static void await(String what, Duration bound, BooleanSupplier done) throws InterruptedException {
-        long deadline = System.nanoTime() + bound.toNanos();
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Timed out after " + bound + " waiting for " + what);
-            }
-            Thread.sleep(50);
-        }
     }
 
     private static Optional<Reading> readOnlyFind(Context ctx, long id) {
@@ -180,14 +170,14 @@ class ReplicaRoutingTest {
             Reader reader = new Reader(ctx, id);
             reader.start();
             try {
-                await("reads on the replica", Duration.ofSeconds(5), () -> reader.onReplica.get() > 20);
+                Await.until("reads on the replica", Duration.ofSeconds(5), () -> reader.onReplica.get() > 20);
                 pg.stopReplica();
-                await("the replica out of rotation", Duration.ofSeconds(10), () -> !replica(ctx).healthy());
+                Await.until("the replica out of rotation", Duration.ofSeconds(10), () -> !replica(ctx).healthy());
                 long primaryBefore = reader.onPrimary.get();
-                await("reads on the primary", Duration.ofSeconds(10), () -> reader.onPrimary.get() > primaryBefore + 20);
+                Await.until("reads on the primary", Duration.ofSeconds(10), () -> reader.onPrimary.get() > primaryBefore + 20);
                 pg.startReplica();
                 long replicaBefore = reader.onReplica.get();
-                await("reads back on the replica", Duration.ofSeconds(15),
+                Await.until("reads back on the replica", Duration.ofSeconds(15),
                         () -> reader.onReplica.get() > replicaBefore + 20);
             } finally {
                 reader.finish();
@@ -208,14 +198,14 @@ class ReplicaRoutingTest {
             write(ctx);
             assertThat(pg.waitUntilReplicaCaughtUp(Duration.ofSeconds(10))).isTrue();
             // A check that ran while the write was still being replayed may have seen a lag; the next one clears it.
-            await("the caught-up replica in rotation", Duration.ofSeconds(5), () -> replica(ctx).healthy());
+            Await.until("the caught-up replica in rotation", Duration.ofSeconds(5), () -> replica(ctx).healthy());
             assertThat(ctx.readOnly(ReplicaRoutingTest::onReplica)).isTrue();
             pg.pauseReplay();
             long id;
             try {
                 Thread.sleep(700);
                 id = write(ctx);
-                await("the lagging replica out of rotation", Duration.ofSeconds(10), () -> !replica(ctx).healthy());
+                Await.until("the lagging replica out of rotation", Duration.ofSeconds(10), () -> !replica(ctx).healthy());
                 assertThat(replica(ctx).lastFailure()).contains("maxReplicaLag");
                 assertThat(replica(ctx).lag()).isGreaterThan(Duration.ofMillis(500));
                 assertThat(ctx.readOnly(ReplicaRoutingTest::onReplica)).as("reads left the replica").isFalse();
@@ -223,7 +213,7 @@ class ReplicaRoutingTest {
             } finally {
                 pg.resumeReplay();
             }
-            await("the replica back in rotation", Duration.ofSeconds(10), () -> replica(ctx).healthy());
+            Await.until("the replica back in rotation", Duration.ofSeconds(10), () -> replica(ctx).healthy());
             assertThat(ctx.readOnly(ReplicaRoutingTest::onReplica)).isTrue();
             assertThat(readOnlyFind(ctx, id)).isPresent();
         }
@@ -239,7 +229,7 @@ class ReplicaRoutingTest {
             try {
                 Thread.sleep(300);
                 long id = write(ctx);
-                await("a measured lag", Duration.ofSeconds(10),
+                Await.until("a measured lag", Duration.ofSeconds(10),
                         () -> replica(ctx).lag() != null && replica(ctx).lag().toMillis() > 300);
                 assertThat(replica(ctx).healthy()).isTrue();
                 assertThat(readOnlyFind(ctx, id)).as("the replica has not replayed it")
