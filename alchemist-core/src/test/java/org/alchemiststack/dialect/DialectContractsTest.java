@@ -205,6 +205,15 @@ class DialectContractsTest {
     }
 
     @Test
+    void postgresqlMariadbAndMysqlMakeATransactionReadOnly() {
+        for (Dialect d : List.of(POSTGRES, MARIADB, MYSQL)) {
+            assertThat(d.readOnlyTransactionSql()).as(d.name()).isEqualTo("SET TRANSACTION READ ONLY");
+        }
+        assertThat(H2.readOnlyTransactionSql()).isNull();
+        assertThat(SQLITE.readOnlyTransactionSql()).isNull();
+    }
+
+    @Test
     void onlyPostgresqlMeasuresReplicaLag() {
         assertThat(POSTGRES.replicaLagSql()).contains("pg_last_xact_replay_timestamp()")
                 .contains("pg_is_in_recovery()");

@@ -75,4 +75,32 @@ class ErrorTranslatorTest {
                 .hasMessageNotContaining("hunter22").hasMessageContaining("password=****");
         assertThat(translate("bad setting ;API_TOKEN=hunter22", "42000")).hasMessageNotContaining("hunter22");
     }
+
+    @Test
+    void aSilentSocketIsNamedAsTheSocketTimeoutAndAnyOtherBreakAsAServerToCheck() {
+        SQLException silent = new SQLException("An I/O error occurred while sending to the backend.", "08006", 0,
+                new java.io.IOException("wrapped", new java.net.SocketTimeoutException("Read timed out")));
+        assertThat(PG.translate(silent, SQL)).isInstanceOf(org.alchemiststack.ConnectionException.class)
+                .hasMessageContaining("did not answer within the socket timeout (socketTimeout)")
+                .hasMessageNotContaining("Check that the server runs");
+        SQLException refused = new SQLException("Connection refused", "08001", 0,
+                new java.net.ConnectException("refused"));
+        assertThat(PG.translate(refused, SQL)).isInstanceOf(org.alchemiststack.ConnectionException.class)
+                .hasMessageContaining("Check that the server runs").hasMessageNotContaining("socketTimeout");
+        SQLException looped = new SQLException("loop", "08006") {
+            @Override
+            public synchronized Throwable getCause() {
+                return this;
+            }
+        };
+        assertThat(PG.translate(looped, SQL)).as("a cause chain that loops ends the search")
+                .hasMessageNotContaining("socketTimeout");
+    }
+
+    @Test
+    void aCancelledStatementIsAQueryTimeout() {
+        assertThat(translate("canceling statement due to statement timeout", "57014"))
+                .isInstanceOf(org.alchemiststack.QueryTimeoutException.class)
+                .hasMessageContaining("statementTimeout").hasMessageContaining("Statement: " + SQL);
+    }
 }
