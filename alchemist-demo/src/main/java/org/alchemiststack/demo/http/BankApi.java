@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.atomic.LongAdder;
 import org.alchemiststack.Context;
 import org.alchemiststack.demo.bank.Account;
@@ -50,8 +51,11 @@ final class BankApi implements HttpHandler {
                 body = Json.write(reply);
             } catch (RuntimeException | LinkageError | AssertionError e) {
                 ApiException api = Failures.toApi(e);
-                if (api.status() >= 500) {
+                if (api.status() == 500) {
                     LOG.error("{} {} failed", exchange.getRequestMethod(), exchange.getRequestURI(), e);
+                } else if (api.status() > 500) {
+                    LOG.warn("{} {} answered {} {}: {}", exchange.getRequestMethod(), exchange.getRequestURI(),
+                            api.status(), api.code(), e.toString());
                 }
                 status = api.status();
                 body = Json.write(new Bodies.ErrorBody(api.code(), api.getMessage()));
@@ -77,7 +81,8 @@ final class BankApi implements HttpHandler {
         }
         if (path.equals("/transfers")) {
             allow(method, "POST");
-            return transfer(Json.read(body(ex), Bodies.NewTransfer.class));
+            UUID key = IdempotencyKey.of(ex.getRequestHeaders().get(IdempotencyKey.HEADER));
+            return transfer(key, Json.read(body(ex), Bodies.NewTransfer.class));
         }
         if (path.equals("/stats")) {
             allow(method, "GET");
@@ -139,11 +144,12 @@ final class BankApi implements HttpHandler {
         }
     }
 
-    private Bodies.TransferView transfer(Bodies.NewTransfer req) {
+    private Bodies.TransferView transfer(UUID key, Bodies.NewTransfer req) {
         long from = require(req.from(), "from");
         long to = require(req.to(), "to");
         long amount = require(req.amount(), "amount");
-        Transfer t = bank.transferScoped(from, to, amount, "http");
+        Transfer t = key == null ? bank.transferScoped(from, to, amount, "http")
+                : bank.transferOnce(key, from, to, amount, "http");
         transfers.increment();
         return Bodies.TransferView.of(t);
     }

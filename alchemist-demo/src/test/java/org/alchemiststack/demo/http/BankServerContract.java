@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -167,6 +168,62 @@ abstract class BankServerContract {
         assertThat(http.transfer(a, b, 100).status()).isEqualTo(201);
         assertThat(http.balance(a)).isZero();
         assertThat(http.balance(b)).isEqualTo(200);
+    }
+
+    @Test
+    void aRetryWithTheSameIdempotencyKeyAnswersTheFirstTransferAndMovesNoMoney() {
+        long a = http.openAccount("ann", 100);
+        long b = http.openAccount("bob", 100);
+        UUID key = UUID.randomUUID();
+
+        HttpBank.Reply first = http.transfer(a, b, 30, key);
+        HttpBank.Reply again = http.transfer(a, b, 30, key);
+
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.body()).isEqualTo(first.body());
+        assertThat(http.balance(a)).isEqualTo(70);
+        assertThat(http.balance(b)).isEqualTo(130);
+        expect(http.transfer(a, b, 31, key), 422, "idempotency_key_reused");
+        expect(http.transfer(b, a, 30, key), 422, "idempotency_key_reused");
+        assertThat(http.transfer(a, b, 30, UUID.randomUUID()).status()).isEqualTo(201);
+        assertThat(http.balance(a)).isEqualTo(40);
+    }
+
+    @Test
+    void concurrentRequestsWithOneIdempotencyKeyMoveTheMoneyOnce() throws Exception {
+        long a = http.openAccount("ann", 1_000);
+        long b = http.openAccount("bob", 1_000);
+        UUID key = UUID.randomUUID();
+        Set<Long> ids = ConcurrentHashMap.newKeySet();
+
+        runClients(3, () -> {
+            HttpBank.Reply r = http.transfer(a, b, 10, key);
+            assertThat(r.status()).as(r.toString()).isEqualTo(201);
+            ids.add(r.body().get("id").asLong());
+        });
+
+        assertThat(ids).hasSize(1);
+        assertThat(http.balance(a)).isEqualTo(990);
+        assertThat(http.balance(b)).isEqualTo(1_010);
+    }
+
+    @Test
+    void aMalformedIdempotencyKeyIsRefused() {
+        long a = http.openAccount("ann", 100);
+        long b = http.openAccount("bob", 100);
+        String body = "{\"from\":" + a + ",\"to\":" + b + ",\"amount\":5}";
+
+        for (String bad : List.of("abc", "5f0c2b9e8d7a4c1e9a3b2f6d1e0c4b7a", "5f0c2b9e-8d7a-4c1e-9a3b-2f6d1e0c4b7a0",
+                "{5f0c2b9e-8d7a-4c1e-9a3b-2f6d1e0c4b7a}")) {
+            expect(http.post("/transfers", body, "Content-Type", "application/json", "Idempotency-Key", bad), 400,
+                    "invalid_idempotency_key");
+        }
+        assertThat(http.post("/transfers", body, "Content-Type", "application/json", "Idempotency-Key",
+                "\"5F0C2B9E-8D7A-4C1E-9A3B-2F6D1E0C4B7A\"").status()).isEqualTo(201);
+        assertThat(http.transfer(a, b, 5, UUID.fromString("5f0c2b9e-8d7a-4c1e-9a3b-2f6d1e0c4b7a")).status())
+                .isEqualTo(201);
+        assertThat(http.balance(a)).isEqualTo(95);
     }
 
     @Test
