@@ -227,6 +227,64 @@ abstract class BankServerContract {
     }
 
     @Test
+    void aTransferPastTheBalanceLimitIsA422AndOpeningBalancesObeyTheSameLimit() {
+        long rich = http.openAccount("rich", Account.MAX_BALANCE - 10);
+        long poor = http.openAccount("poor", 100);
+
+        expect(http.transfer(poor, rich, 11), 422, "balance_limit");
+        assertThat(http.transfer(poor, rich, 10).status()).isEqualTo(201);
+        assertThat(http.balance(rich)).isEqualTo(Account.MAX_BALANCE);
+        assertThat(http.balance(poor)).isEqualTo(90);
+        expect(http.post("/accounts", "{\"owner\":\"x\",\"balance\":" + (Account.MAX_BALANCE + 1) + "}"), 422,
+                "balance_limit");
+        expect(http.post("/accounts", "{\"owner\":\"x\",\"balance\":" + Long.MAX_VALUE + "0}"), 400,
+                "invalid_json");
+    }
+
+    @Test
+    void onlyStrictJsonCanonicalIdsAndStorableTextAreAccepted() {
+        long a = http.openAccount("ann", 100);
+        long b = http.openAccount("bob", 100);
+
+        expect(http.post("/accounts", "{\"owner\":5,\"balance\":5}"), 400, "invalid_json");
+        expect(http.post("/accounts", "{\"owner\":true,\"balance\":5}"), 400, "invalid_json");
+        expect(http.post("/accounts", "{\"owner\":\"a\",\"owner\":\"b\",\"balance\":5}"), 400, "invalid_json");
+        expect(http.post("/transfers", "{\"from\":" + a + ",\"to\":" + b + ",\"amount\":5,\"amount\":6}"), 400,
+                "invalid_json");
+        expect(http.post("/accounts", "{\"owner\":\"a\\u0000b\",\"balance\":5}"), 400, "invalid_text");
+        expect(http.post("/accounts", "{\"owner\":\"a\\ud800b\",\"balance\":5}"), 400, "invalid_text");
+        expect(http.post("/accounts", "{\"owner\":\"a\\udc00\",\"balance\":5}"), 400, "invalid_text");
+        for (String id : List.of("0" + a, "+" + a, "-" + a, " " + a, "\u0661", a + "%20", "%3" + a, "1e2",
+                "99999999999999999999")) {
+            expect(http.get("/accounts/" + id.replace(" ", "%20").replace("\u0661", "%D9%A1")), 400, "invalid_request");
+        }
+        HttpBank.Reply emoji = http.post("/accounts", "{\"owner\":\"zo\\ud83d\\ude00\",\"balance\":5}");
+        assertThat(emoji.status()).isEqualTo(201);
+        assertThat(http.get("/accounts/" + emoji.body().get("id").asLong()).body().get("owner").asText())
+                .isEqualTo("zo\ud83d\ude00");
+        assertThat(http.balance(a)).isEqualTo(100);
+    }
+
+    @Test
+    void writesWithoutAJsonContentTypeAre415() {
+        long a = http.openAccount("ann", 100);
+        long b = http.openAccount("bob", 100);
+        String transfer = "{\"from\":" + a + ",\"to\":" + b + ",\"amount\":5}";
+
+        expect(http.post("/transfers", transfer, "Content-Type", "text/plain"), 415, "unsupported_media_type");
+        expect(http.post("/transfers", transfer), 201, null);
+        expect(http.post("/transfers", transfer, "Content-Type", "application/x-www-form-urlencoded"), 415,
+                "unsupported_media_type");
+        expect(http.post("/transfers", transfer, "Content-Type", "application/json; charset=latin1"), 415,
+                "unsupported_media_type");
+        expect(http.post("/accounts", "{\"owner\":\"x\",\"balance\":5}", "Content-Type", "text/plain"), 415,
+                "unsupported_media_type");
+        assertThat(http.post("/transfers", transfer, "Content-Type", "Application/JSON; charset=UTF-8").status())
+                .isEqualTo(201);
+        assertThat(http.balance(a)).isEqualTo(90);
+    }
+
+    @Test
     void aStatementShowsTheLatestTransfersWithTheOtherAccountsOwners() {
         long ann = http.openAccount("ann", 1_000);
         long bob = http.openAccount("bob", 1_000);
@@ -334,8 +392,13 @@ abstract class BankServerContract {
 
     private static void expect(HttpBank.Reply reply, int status, String error) {
         assertThat(reply.status()).as(reply.toString()).isEqualTo(status);
+        if (error == null) {
+            return;
+        }
         assertThat(reply.body().get("error").asText()).as(reply.toString()).isEqualTo(error);
-        assertThat(reply.body().get("message").asText()).isNotBlank().doesNotContain("\tat ");
+        assertThat(reply.body().get("message").asText()).isNotBlank().doesNotContain("\tat ", "java.", "com.",
+                "org.", "Exception", "`", "SELECT", "INSERT", "UPDATE", "SQLSTATE");
+        assertThat(reply.body().size()).as("only error and message").isEqualTo(2);
     }
 
     private static void runClients(int requestsEach, Runnable request) throws Exception {
