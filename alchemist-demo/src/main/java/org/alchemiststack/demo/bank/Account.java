@@ -19,6 +19,12 @@ import jakarta.persistence.Version;
 @Table(name = "bank_account")
 public final class Account {
 
+    /**
+     * The largest balance an account may hold, in cents (ten trillion units): opening balances and deposits alike.
+     * Far inside the BIGINT column, so that the sum of every balance and of every ledger column stays exact too.
+     */
+    public static final long MAX_BALANCE = 1_000_000_000_000_000L;
+
     /** The longest owner name accepted. */
     public static final int OWNER_LENGTH = 100;
 
@@ -102,10 +108,14 @@ public final class Account {
     /**
      * Puts money in.
      *
-     * @param amount cents
+     * @param amount cents, at least 0
+     * @throws BalanceLimitException when the balance would pass {@link #MAX_BALANCE}
      */
     void deposit(long amount) {
-        balance = Math.addExact(balance, amount);
+        if (amount > MAX_BALANCE - balance) {
+            throw new BalanceLimitException(id, balance, amount);
+        }
+        balance += amount;
     }
 
     @Override

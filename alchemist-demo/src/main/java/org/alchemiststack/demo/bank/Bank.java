@@ -1,10 +1,13 @@
 package org.alchemiststack.demo.bank;
 
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
+import org.alchemiststack.ConstraintViolationException;
 import org.alchemiststack.Context;
 import org.alchemiststack.OptimisticLockException;
 import org.alchemiststack.SerializationFailureException;
@@ -116,6 +119,43 @@ public final class Bank {
         return retrying(() -> ctx.scoped(() -> move(from, to, amount, mode)));
     }
 
+    /**
+     * Moves money at most once per idempotency key, in a session bound to the calling thread. When a transfer was
+     * already committed with this key, it is returned as it was and nothing moves again; the unique key on the ledger
+     * keeps two concurrent requests with the same key from both committing.
+     *
+     * @param key the client's idempotency key
+     * @param from the account debited
+     * @param to the account credited
+     * @param amount cents, at least 1
+     * @param mode who asks, stored on the transfer
+     * @return the transfer committed with this key, now or before
+     * @throws IdempotencyKeyReusedException when the key belongs to a transfer of other accounts or amount
+     * @throws org.alchemiststack.CommitOutcomeUnknownException when the connection broke during COMMIT: repeat the
+     *     call with the same key to learn whether it committed
+     * @throws InsufficientFundsException when the source holds less than the amount (nothing is stored with the key)
+     */
+    public Transfer transferOnce(UUID key, long from, long to, long amount, String mode) {
+        check(from, to, amount);
+        Optional<Transfer> done = transfers.byIdempotencyKey(key);
+        if (done.isPresent()) {
+            return same(key, done.get(), from, to, amount);
+        }
+        try {
+            return retrying(() -> ctx.scoped(() -> move(from, to, amount, mode, key)));
+        } catch (ConstraintViolationException e) {
+            Transfer other = transfers.byIdempotencyKey(key).orElseThrow(() -> e);
+            return same(key, other, from, to, amount);
+        }
+    }
+
+    private static Transfer same(UUID key, Transfer done, long from, long to, long amount) {
+        if (!done.sameAs(from, to, amount)) {
+            throw new IdempotencyKeyReusedException(key, done.id());
+        }
+        return done;
+    }
+
     private static void check(long from, long to, long amount) {
         if (from == to) {
             throw new IllegalArgumentException("'from' and 'to' must be different accounts.");
@@ -131,6 +171,10 @@ public final class Bank {
      * never deadlock, also on databases whose foreign-key check takes a shared lock on the account (InnoDB).
      */
     private Transfer move(long from, long to, long amount, String mode) {
+        return move(from, to, amount, mode, null);
+    }
+
+    private Transfer move(long from, long to, long amount, String mode, UUID key) {
         Account low = accounts.getById(Math.min(from, to));
         Account high = accounts.getById(Math.max(from, to));
         Account source = low.id() == from ? low : high;
@@ -138,7 +182,7 @@ public final class Bank {
         source.withdraw(amount);
         target.deposit(amount);
         ctx.currentSession().flush();
-        return transfers.create(Transfer.of(from, to, amount, mode));
+        return transfers.create(Transfer.of(from, to, amount, mode, key));
     }
 
     private <R> R retrying(Supplier<R> attempt) {

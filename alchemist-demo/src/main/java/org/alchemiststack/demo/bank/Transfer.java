@@ -8,6 +8,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.UUID;
 import org.alchemiststack.model.Ref;
 
 /**
@@ -25,6 +26,7 @@ import org.alchemiststack.model.Ref;
  * @param amount cents, at least 1
  * @param mode which demo mode or channel made it ({@code shared-connection}, {@code sessions}, {@code http})
  * @param createdAt when it was made
+ * @param idempotencyKey the client's {@code Idempotency-Key}, unique among transfers, or {@code null} when it sent none
  *
  * <p>Records are immutable and safe to share between threads, as long as the accounts a fetch plan loaded into them
  * are not changed.
@@ -36,7 +38,8 @@ public record Transfer(
         @ManyToOne(optional = false) @JoinColumn(name = "to_account") Ref<Account> to,
         @Column(name = "amount", nullable = false) long amount,
         @Column(name = "mode", nullable = false, length = 20) String mode,
-        @Column(name = "created_at", nullable = false) Instant createdAt) {
+        @Column(name = "created_at", nullable = false) Instant createdAt,
+        @Column(name = "idempotency_key", unique = true, length = 36) String idempotencyKey) {
 
     /**
      * Creates a transfer not yet stored, stamped now, between two stored accounts.
@@ -48,7 +51,35 @@ public record Transfer(
      * @return the new transfer
      */
     public static Transfer of(long from, long to, long amount, String mode) {
-        return new Transfer(null, Ref.to(from), Ref.to(to), amount, mode, Instant.now());
+        return of(from, to, amount, mode, null);
+    }
+
+    /**
+     * Creates a transfer not yet stored, stamped now, that carries the client's idempotency key.
+     *
+     * @param from the id of the account debited
+     * @param to the id of the account credited
+     * @param amount cents
+     * @param mode who made it
+     * @param idempotencyKey the key, or {@code null}
+     * @return the new transfer
+     */
+    public static Transfer of(long from, long to, long amount, String mode, UUID idempotencyKey) {
+        return new Transfer(null, Ref.to(from), Ref.to(to), amount, mode, Instant.now(),
+                idempotencyKey == null ? null : idempotencyKey.toString());
+    }
+
+    /**
+     * Tells whether this transfer moved the given amount between the given accounts, as a repeated request with the
+     * same idempotency key must ask for.
+     *
+     * @param fromId the account debited
+     * @param toId the account credited
+     * @param cents the amount
+     * @return {@code true} when all three match
+     */
+    public boolean sameAs(long fromId, long toId, long cents) {
+        return fromId() == fromId && toId() == toId && amount == cents;
     }
 
     /**

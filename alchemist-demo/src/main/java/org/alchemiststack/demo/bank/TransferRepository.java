@@ -8,6 +8,8 @@ import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import org.alchemiststack.Context;
 import org.alchemiststack.RepositoryBase;
 import org.alchemiststack.Session;
@@ -59,6 +61,16 @@ public final class TransferRepository extends RepositoryBase<Transfer, Long> {
                 .with("from", "to")
                 .after(after)
                 .cursoredPage(size);
+    }
+
+    /**
+     * Finds the transfer stored with an idempotency key.
+     *
+     * @param key the key
+     * @return the transfer, or empty when none was committed with it
+     */
+    public Optional<Transfer> byIdempotencyKey(UUID key) {
+        return query().where(eq("idempotencyKey", key.toString())).first();
     }
 
     /**

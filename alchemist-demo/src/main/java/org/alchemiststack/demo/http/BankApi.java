@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.atomic.LongAdder;
 import org.alchemiststack.Context;
 import org.alchemiststack.demo.bank.Account;
@@ -25,7 +26,6 @@ final class BankApi implements HttpHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(BankApi.class);
     private static final int MAX_BODY = 16 * 1024;
-    private static final long MAX_BALANCE = 1_000_000_000_000_000L;
     private static final String STATEMENT = "/statement";
     private static final int STATEMENT_SIZE = 10;
     private static final int MAX_STATEMENT_SIZE = 100;
@@ -50,8 +50,11 @@ final class BankApi implements HttpHandler {
                 body = Json.write(reply);
             } catch (RuntimeException | LinkageError | AssertionError e) {
                 ApiException api = Failures.toApi(e);
-                if (api.status() >= 500) {
+                if (api.status() == 500) {
                     LOG.error("{} {} failed", exchange.getRequestMethod(), exchange.getRequestURI(), e);
+                } else if (api.status() > 500) {
+                    LOG.warn("{} {} answered {} {}: {}", exchange.getRequestMethod(), exchange.getRequestURI(),
+                            api.status(), api.code(), e.toString());
                 }
                 status = api.status();
                 body = Json.write(new Bodies.ErrorBody(api.code(), api.getMessage()));
@@ -65,10 +68,14 @@ final class BankApi implements HttpHandler {
     }
 
     private Object route(HttpExchange ex) {
-        String path = ex.getRequestURI().getPath();
+        String path = ex.getRequestURI().getRawPath();
+        if (path == null || path.isEmpty()) {
+            throw notFound(String.valueOf(ex.getRequestURI().getRawSchemeSpecificPart()));
+        }
         String method = ex.getRequestMethod();
         if (path.equals("/accounts")) {
             allow(method, "POST");
+            requireJson(ex);
             return createAccount(Json.read(body(ex), Bodies.NewAccount.class));
         }
         if (path.startsWith("/accounts/")) {
@@ -77,13 +84,33 @@ final class BankApi implements HttpHandler {
         }
         if (path.equals("/transfers")) {
             allow(method, "POST");
-            return transfer(Json.read(body(ex), Bodies.NewTransfer.class));
+            requireJson(ex);
+            UUID key = IdempotencyKey.of(ex.getRequestHeaders().get(IdempotencyKey.HEADER));
+            return transfer(key, Json.read(body(ex), Bodies.NewTransfer.class));
         }
         if (path.equals("/stats")) {
             allow(method, "GET");
             return new Bodies.Stats(ctx.stats(), transfers.sum(), bank.retries());
         }
         throw notFound(path);
+    }
+
+    /**
+     * Refuses writes whose body is not declared as JSON, so that a web page cannot send one as a "simple" cross-origin
+     * request ({@code text/plain} or a form), which browsers send without asking first.
+     */
+    private static void requireJson(HttpExchange ex) {
+        String type = ex.getRequestHeaders().getFirst("Content-Type");
+        String[] parts = type == null ? new String[] {""} : type.split(";");
+        boolean json = parts[0].strip().equalsIgnoreCase("application/json");
+        for (int i = 1; i < parts.length && json; i++) {
+            String param = parts[i].strip().toLowerCase(java.util.Locale.ROOT).replace("\"", "");
+            json = !param.startsWith("charset=") || param.equals("charset=utf-8");
+        }
+        if (!json) {
+            throw new ApiException(415, "unsupported_media_type", "Send the body as JSON with the header"
+                    + " 'Content-Type: application/json'.");
+        }
     }
 
     private static ApiException notFound(String path) {
@@ -102,13 +129,17 @@ final class BankApi implements HttpHandler {
     }
 
     private Bodies.AccountView createAccount(Bodies.NewAccount req) {
-        String owner = require(req.owner(), "owner").strip();
+        String owner = Text.storable(require(req.owner(), "owner"), "owner").strip();
         long balance = require(req.balance(), "balance");
         if (owner.isEmpty() || owner.length() > Account.OWNER_LENGTH) {
             throw invalid("'owner' must be 1 to " + Account.OWNER_LENGTH + " characters.");
         }
-        if (balance < 0 || balance > MAX_BALANCE) {
-            throw invalid("'balance' must be 0 to " + MAX_BALANCE + " cents.");
+        if (balance < 0) {
+            throw invalid("'balance' must be 0 or more cents.");
+        }
+        if (balance > Account.MAX_BALANCE) {
+            throw new ApiException(422, "balance_limit", "An account holds at most " + Account.MAX_BALANCE
+                    + " cents; open it with less.");
         }
         return ctx.scoped(() -> Bodies.AccountView.of(bank.accounts().create(new Account(owner, balance))));
     }
@@ -132,18 +163,15 @@ final class BankApi implements HttpHandler {
     }
 
     private static long accountId(String idText) {
-        try {
-            return Long.parseLong(idText);
-        } catch (NumberFormatException e) {
-            throw invalid("The account id must be a whole number, not '" + idText + "'.");
-        }
+        return Text.accountId(idText);
     }
 
-    private Bodies.TransferView transfer(Bodies.NewTransfer req) {
+    private Bodies.TransferView transfer(UUID key, Bodies.NewTransfer req) {
         long from = require(req.from(), "from");
         long to = require(req.to(), "to");
         long amount = require(req.amount(), "amount");
-        Transfer t = bank.transferScoped(from, to, amount, "http");
+        Transfer t = key == null ? bank.transferScoped(from, to, amount, "http")
+                : bank.transferOnce(key, from, to, amount, "http");
         transfers.increment();
         return Bodies.TransferView.of(t);
     }

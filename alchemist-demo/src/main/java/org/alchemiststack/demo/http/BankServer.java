@@ -5,7 +5,8 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.alchemiststack.Context;
@@ -17,10 +18,33 @@ import org.alchemiststack.demo.bank.Bank;
  * account with its latest transfers and the other account of each), {@code POST /transfers} and {@code GET /stats}.
  * Each request runs in its own scoped session; errors are 4xx answers with a JSON body (see {@link BankApi}).
  *
- * <p>Thread-safe: requests are served by a fixed pool of threads; {@link #close()} may be called from any thread, and
+ * <p>A client gets {@link #MAX_REQUEST_SECONDS} seconds to send its whole request (line, headers and body); then the
+ * server closes the connection. While they send, slow clients hold one thread each from a reserve of spare threads,
+ * so fifty stuck clients do not keep others waiting; database work stays bounded by the context's pool.
+ *
+ * <p>Thread-safe: requests are served by a bounded pool of threads; {@link #close()} may be called from any thread, and
  * a second call does nothing.
  */
 public final class BankServer implements AutoCloseable {
+
+    /**
+     * How long a client may take to send one request, in seconds, before the server closes its connection. The JDK
+     * server reads this once per JVM, when its first server is made, so it is set before that; a value given on the
+     * command line ({@code -Dsun.net.httpserver.maxReqTime=N}) wins.
+     */
+    static final int MAX_REQUEST_SECONDS = 5;
+
+    /** Threads beyond the serving ones, so that slow or stuck clients, each holding one while sending, starve no one. */
+    private static final int SLOW_CLIENT_THREADS = 256;
+
+    static {
+        if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
+            System.setProperty("sun.net.httpserver.maxReqTime", Integer.toString(MAX_REQUEST_SECONDS));
+        }
+        if (System.getProperty("sun.net.httpserver.maxRspTime") == null) {
+            System.setProperty("sun.net.httpserver.maxRspTime", "60");
+        }
+    }
 
     private final HttpServer server;
     private final ExecutorService workers;
@@ -37,18 +61,20 @@ public final class BankServer implements AutoCloseable {
      * @param ctx the context, with the bank's tables created
      * @param bank the bank
      * @param port the port on 127.0.0.1, or 0 for a free one
-     * @param threads how many requests are served at once
+     * @param threads how many requests are served at once, besides those of clients still sending
      * @return the running server
      * @throws IOException when the port cannot be bound
      */
     public static BankServer start(Context ctx, Bank bank, int port, int threads) throws IOException {
         HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
         AtomicInteger n = new AtomicInteger();
-        ExecutorService workers = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "bank-http-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        ThreadPoolExecutor workers = new ThreadPoolExecutor(threads + SLOW_CLIENT_THREADS,
+                threads + SLOW_CLIENT_THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "bank-http-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        workers.allowCoreThreadTimeOut(true);
         http.setExecutor(workers);
         http.createContext("/", new BankApi(ctx, bank));
         http.start();

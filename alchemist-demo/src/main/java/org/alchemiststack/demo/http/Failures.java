@@ -1,10 +1,13 @@
 package org.alchemiststack.demo.http;
 
+import org.alchemiststack.CommitOutcomeUnknownException;
 import org.alchemiststack.ConnectionException;
 import org.alchemiststack.ConstraintViolationException;
 import org.alchemiststack.InvalidValueException;
 import org.alchemiststack.NotFoundException;
+import org.alchemiststack.demo.bank.BalanceLimitException;
 import org.alchemiststack.demo.bank.ConflictException;
+import org.alchemiststack.demo.bank.IdempotencyKeyReusedException;
 import org.alchemiststack.demo.bank.InsufficientFundsException;
 
 /**
@@ -28,6 +31,12 @@ final class Failures {
         if (e instanceof InsufficientFundsException) {
             return new ApiException(422, "insufficient_funds", e.getMessage());
         }
+        if (e instanceof BalanceLimitException) {
+            return new ApiException(422, "balance_limit", e.getMessage());
+        }
+        if (e instanceof IdempotencyKeyReusedException) {
+            return new ApiException(422, "idempotency_key_reused", e.getMessage());
+        }
         if (e instanceof ConflictException) {
             return new ApiException(409, "conflict", e.getMessage());
         }
@@ -37,8 +46,13 @@ final class Failures {
         if (e instanceof ConstraintViolationException) {
             return new ApiException(409, "constraint_violation", "The request breaks a database constraint.");
         }
+        if (e instanceof CommitOutcomeUnknownException) {
+            return new ApiException(503, "outcome_unknown", "The database connection broke while the request was"
+                    + " committing, so it may or may not have taken effect. Repeat it with the same Idempotency-Key:"
+                    + " the answer then tells which. Without a key, read the account before trying again.");
+        }
         if (e instanceof ConnectionException) {
-            return new ApiException(503, "unavailable", "The database is busy or unreachable; try again.");
+            return new ApiException(503, "unavailable", "The database is busy or unreachable; nothing was written. Try again.");
         }
         return new ApiException(500, "internal", "The request failed unexpectedly; the server log has details."
                 + " Nothing was written.");

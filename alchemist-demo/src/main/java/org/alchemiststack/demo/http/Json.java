@@ -1,26 +1,39 @@
 package org.alchemiststack.demo.http;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import java.io.IOException;
+import java.util.stream.Collectors;
 
 /**
- * The service's JSON: strict on input (unknown fields, fractions for whole numbers, strings for numbers and trailing
- * garbage are all refused), records on output.
+ * The service's JSON: strict on input (unknown fields, duplicate fields, fractions for whole numbers, strings for
+ * numbers, numbers or booleans for strings and trailing garbage are all refused), records on output. Error messages
+ * name the field and the problem in the API's own words, never a Java type.
  *
  * <p>Thread-safe: the mapper is configured once and only read afterwards.
  */
 final class Json {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .addModule(new SimpleModule().addDeserializer(String.class, new StrictString()))
             .build();
 
     private Json() {
@@ -43,11 +56,31 @@ final class Json {
             }
             return value;
         } catch (JacksonException e) {
-            throw new ApiException(400, "invalid_json", "The body is not valid JSON for this request: "
-                    + e.getOriginalMessage());
-        } catch (java.io.IOException e) {
+            throw new ApiException(400, "invalid_json", describe(e));
+        } catch (IOException e) {
             throw new ApiException(400, "invalid_json", "The body could not be read.");
         }
+    }
+
+    /** Says what is wrong in the API's terms: the field and the kind of problem, with no Java type names. */
+    private static String describe(JacksonException e) {
+        String original = String.valueOf(e.getOriginalMessage());
+        if (e instanceof UnrecognizedPropertyException u) {
+            return "Unknown field '" + u.getPropertyName() + "'.";
+        }
+        if (original.startsWith("Duplicate field")) {
+            return "A field appears more than once: " + original.substring("Duplicate field ".length()) + ".";
+        }
+        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            String field = m.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName()
+                    : "[" + r.getIndex() + "]").collect(Collectors.joining("."));
+            return "The field '" + field + "' has the wrong type or is out of range.";
+        }
+        if (e instanceof JsonMappingException) {
+            return "The body must be one JSON object with the documented fields.";
+        }
+        return "The body is not valid JSON" + (e.getLocation() == null ? "." : " (line " + e.getLocation().getLineNr()
+                + ", column " + e.getLocation().getColumnNr() + ").");
     }
 
     /**
@@ -61,6 +94,23 @@ final class Json {
             return MAPPER.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write " + value.getClass().getName() + " as JSON.", e);
+        }
+    }
+
+    /** Reads only JSON strings into {@code String}: {@code 5} or {@code true} is not a name. Stateless. */
+    private static final class StrictString extends StdScalarDeserializer<String> {
+        private static final long serialVersionUID = 1L;
+
+        StrictString() {
+            super(String.class);
+        }
+
+        @Override
+        public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.currentToken() != JsonToken.VALUE_STRING) {
+                return (String) ctxt.handleUnexpectedToken(String.class, p);
+            }
+            return p.getText();
         }
     }
 }

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -170,6 +171,120 @@ abstract class BankServerContract {
     }
 
     @Test
+    void aRetryWithTheSameIdempotencyKeyAnswersTheFirstTransferAndMovesNoMoney() {
+        long a = http.openAccount("ann", 100);
+        long b = http.openAccount("bob", 100);
+        UUID key = UUID.randomUUID();
+
+        HttpBank.Reply first = http.transfer(a, b, 30, key);
+        HttpBank.Reply again = http.transfer(a, b, 30, key);
+
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.body()).isEqualTo(first.body());
+        assertThat(http.balance(a)).isEqualTo(70);
+        assertThat(http.balance(b)).isEqualTo(130);
+        expect(http.transfer(a, b, 31, key), 422, "idempotency_key_reused");
+        expect(http.transfer(b, a, 30, key), 422, "idempotency_key_reused");
+        assertThat(http.transfer(a, b, 30, UUID.randomUUID()).status()).isEqualTo(201);
+        assertThat(http.balance(a)).isEqualTo(40);
+    }
+
+    @Test
+    void concurrentRequestsWithOneIdempotencyKeyMoveTheMoneyOnce() throws Exception {
+        long a = http.openAccount("ann", 1_000);
+        long b = http.openAccount("bob", 1_000);
+        UUID key = UUID.randomUUID();
+        Set<Long> ids = ConcurrentHashMap.newKeySet();
+
+        runClients(3, () -> {
+            HttpBank.Reply r = http.transfer(a, b, 10, key);
+            assertThat(r.status()).as(r.toString()).isEqualTo(201);
+            ids.add(r.body().get("id").asLong());
+        });
+
+        assertThat(ids).hasSize(1);
+        assertThat(http.balance(a)).isEqualTo(990);
+        assertThat(http.balance(b)).isEqualTo(1_010);
+    }
+
+    @Test
+    void aMalformedIdempotencyKeyIsRefused() {
+        long a = http.openAccount("ann", 100);
+        long b = http.openAccount("bob", 100);
+        String body = "{\"from\":" + a + ",\"to\":" + b + ",\"amount\":5}";
+
+        for (String bad : List.of("abc", "5f0c2b9e8d7a4c1e9a3b2f6d1e0c4b7a", "5f0c2b9e-8d7a-4c1e-9a3b-2f6d1e0c4b7a0",
+                "{5f0c2b9e-8d7a-4c1e-9a3b-2f6d1e0c4b7a}")) {
+            expect(http.post("/transfers", body, "Content-Type", "application/json", "Idempotency-Key", bad), 400,
+                    "invalid_idempotency_key");
+        }
+        assertThat(http.post("/transfers", body, "Content-Type", "application/json", "Idempotency-Key",
+                "\"5F0C2B9E-8D7A-4C1E-9A3B-2F6D1E0C4B7A\"").status()).isEqualTo(201);
+        assertThat(http.transfer(a, b, 5, UUID.fromString("5f0c2b9e-8d7a-4c1e-9a3b-2f6d1e0c4b7a")).status())
+                .isEqualTo(201);
+        assertThat(http.balance(a)).isEqualTo(95);
+    }
+
+    @Test
+    void aTransferPastTheBalanceLimitIsA422AndOpeningBalancesObeyTheSameLimit() {
+        long rich = http.openAccount("rich", Account.MAX_BALANCE - 10);
+        long poor = http.openAccount("poor", 100);
+
+        expect(http.transfer(poor, rich, 11), 422, "balance_limit");
+        assertThat(http.transfer(poor, rich, 10).status()).isEqualTo(201);
+        assertThat(http.balance(rich)).isEqualTo(Account.MAX_BALANCE);
+        assertThat(http.balance(poor)).isEqualTo(90);
+        expect(http.post("/accounts", "{\"owner\":\"x\",\"balance\":" + (Account.MAX_BALANCE + 1) + "}"), 422,
+                "balance_limit");
+        expect(http.post("/accounts", "{\"owner\":\"x\",\"balance\":" + Long.MAX_VALUE + "0}"), 400,
+                "invalid_json");
+    }
+
+    @Test
+    void onlyStrictJsonCanonicalIdsAndStorableTextAreAccepted() {
+        long a = http.openAccount("ann", 100);
+        long b = http.openAccount("bob", 100);
+
+        expect(http.post("/accounts", "{\"owner\":5,\"balance\":5}"), 400, "invalid_json");
+        expect(http.post("/accounts", "{\"owner\":true,\"balance\":5}"), 400, "invalid_json");
+        expect(http.post("/accounts", "{\"owner\":\"a\",\"owner\":\"b\",\"balance\":5}"), 400, "invalid_json");
+        expect(http.post("/transfers", "{\"from\":" + a + ",\"to\":" + b + ",\"amount\":5,\"amount\":6}"), 400,
+                "invalid_json");
+        expect(http.post("/accounts", "{\"owner\":\"a\\u0000b\",\"balance\":5}"), 400, "invalid_text");
+        expect(http.post("/accounts", "{\"owner\":\"a\\ud800b\",\"balance\":5}"), 400, "invalid_text");
+        expect(http.post("/accounts", "{\"owner\":\"a\\udc00\",\"balance\":5}"), 400, "invalid_text");
+        for (String id : List.of("0" + a, "+" + a, "-" + a, " " + a, "\u0661", a + "%20", "%3" + a, "1e2",
+                "99999999999999999999")) {
+            expect(http.get("/accounts/" + id.replace(" ", "%20").replace("\u0661", "%D9%A1")), 400, "invalid_request");
+        }
+        HttpBank.Reply emoji = http.post("/accounts", "{\"owner\":\"zo\\ud83d\\ude00\",\"balance\":5}");
+        assertThat(emoji.status()).isEqualTo(201);
+        assertThat(http.get("/accounts/" + emoji.body().get("id").asLong()).body().get("owner").asText())
+                .isEqualTo("zo\ud83d\ude00");
+        assertThat(http.balance(a)).isEqualTo(100);
+    }
+
+    @Test
+    void writesWithoutAJsonContentTypeAre415() {
+        long a = http.openAccount("ann", 100);
+        long b = http.openAccount("bob", 100);
+        String transfer = "{\"from\":" + a + ",\"to\":" + b + ",\"amount\":5}";
+
+        expect(http.post("/transfers", transfer, "Content-Type", "text/plain"), 415, "unsupported_media_type");
+        expect(http.post("/transfers", transfer), 201, null);
+        expect(http.post("/transfers", transfer, "Content-Type", "application/x-www-form-urlencoded"), 415,
+                "unsupported_media_type");
+        expect(http.post("/transfers", transfer, "Content-Type", "application/json; charset=latin1"), 415,
+                "unsupported_media_type");
+        expect(http.post("/accounts", "{\"owner\":\"x\",\"balance\":5}", "Content-Type", "text/plain"), 415,
+                "unsupported_media_type");
+        assertThat(http.post("/transfers", transfer, "Content-Type", "Application/JSON; charset=UTF-8").status())
+                .isEqualTo(201);
+        assertThat(http.balance(a)).isEqualTo(90);
+    }
+
+    @Test
     void aStatementShowsTheLatestTransfersWithTheOtherAccountsOwners() {
         long ann = http.openAccount("ann", 1_000);
         long bob = http.openAccount("bob", 1_000);
@@ -277,8 +392,13 @@ abstract class BankServerContract {
 
     private static void expect(HttpBank.Reply reply, int status, String error) {
         assertThat(reply.status()).as(reply.toString()).isEqualTo(status);
+        if (error == null) {
+            return;
+        }
         assertThat(reply.body().get("error").asText()).as(reply.toString()).isEqualTo(error);
-        assertThat(reply.body().get("message").asText()).isNotBlank().doesNotContain("\tat ");
+        assertThat(reply.body().get("message").asText()).isNotBlank().doesNotContain("\tat ", "java.", "com.",
+                "org.", "Exception", "`", "SELECT", "INSERT", "UPDATE", "SQLSTATE");
+        assertThat(reply.body().size()).as("only error and message").isEqualTo(2);
     }
 
     private static void runClients(int requestsEach, Runnable request) throws Exception {

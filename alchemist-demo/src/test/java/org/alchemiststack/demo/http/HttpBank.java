@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.UUID;
 
 /**
  * A real HTTP client for the bank service, for tests.
@@ -35,8 +36,17 @@ final class HttpBank {
     }
 
     Reply post(String path, String body) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        return post(path, body, "Content-Type", "application/json");
+    }
+
+    /** Posts with the given header names and values instead of the JSON content type. */
+    Reply post(String path, String body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request);
     }
 
     long openAccount(String owner, long balance) {
@@ -49,6 +59,11 @@ final class HttpBank {
 
     Reply transfer(long from, long to, long amount) {
         return post("/transfers", "{\"from\":" + from + ",\"to\":" + to + ",\"amount\":" + amount + "}");
+    }
+
+    Reply transfer(long from, long to, long amount, UUID key) {
+        return post("/transfers", "{\"from\":" + from + ",\"to\":" + to + ",\"amount\":" + amount + "}",
+                "Content-Type", "application/json", "Idempotency-Key", key.toString());
     }
 
     long balance(long id) {
