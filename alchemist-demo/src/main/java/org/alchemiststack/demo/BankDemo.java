@@ -81,8 +81,16 @@ public final class BankDemo {
     }
 
     static Context context(Options o) {
-        return Context.builder().url(o.url()).user(o.user()).password(o.password()).maxPoolSize(o.poolSize())
-                .connectionTimeout(Duration.ofSeconds(10)).poolName("alchemist-demo")
+        return context(o, o.poolSize());
+    }
+
+    /**
+     * Builds the demo's context with a pool of the given size. A pool of one is the shared connection: every worker
+     * queues for it, so a worker may wait for all the others' units of work, hence the long connection timeout.
+     */
+    static Context context(Options o, int poolSize) {
+        return Context.builder().url(o.url()).user(o.user()).password(o.password()).maxPoolSize(poolSize)
+                .connectionTimeout(Duration.ofSeconds(60)).poolName("alchemist-demo-" + poolSize)
                 .models(Account.class, Transfer.class).build();
     }
 

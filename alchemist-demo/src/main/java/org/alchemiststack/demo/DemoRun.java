@@ -48,37 +48,29 @@ final class DemoRun {
         Ledger ledger = new Ledger(ctx, bank);
         List<ModeResult> results = new ArrayList<>();
         for (Mode mode : options.modes()) {
+            int poolSize = mode == Mode.SHARED_CONNECTION ? 1 : options.poolSize();
             LoadRun.Counts counts;
-            try (TransferEngine engine = engine(mode)) {
-                counts = new LoadRun(ids, options.threads(), options.seconds(), out).run(mode, engine);
+            if (mode == Mode.SHARED_CONNECTION) {
+                try (Context one = BankDemo.context(options, 1)) {
+                    counts = new LoadRun(ids, options, out).run(mode, new Workload(one, mode));
+                }
+            } else {
+                counts = new LoadRun(ids, options, out).run(mode, new Workload(ctx, mode));
             }
-            results.add(result(mode, counts, ledger.check(start)));
+            results.add(ModeResult.of(mode, poolSize, counts, ledger.check(start)));
         }
         out.println();
         ModeTable.print(results, out);
-        if (results.size() == 2 && embedded()) {
-            out.println("On an embedded database no thread ever waits on a network or a disk, so the CPU is the"
-                    + " limit and one\nconnection is not a bottleneck. Against a database server, where every"
-                    + " statement waits for a round trip,\nsessions from a pool overlap those waits: run the same"
-                    + " demo with --url jdbc:postgresql://... (see README.md).");
-        }
+        out.println();
+        Verdict verdict = Verdict.of(results, embedded(), Runtime.getRuntime().availableProcessors());
+        out.println("Verdict: " + verdict.text());
         return verdict(results);
     }
 
     private boolean embedded() {
-        String url = options.url().toLowerCase(java.util.Locale.ROOT);
+        String url = options.url().toLowerCase(Locale.ROOT);
         return url.startsWith("jdbc:sqlite:") || (url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:tcp:")
                 && !url.startsWith("jdbc:h2:ssl:"));
-    }
-
-    private static ModeResult result(Mode mode, LoadRun.Counts c, Ledger.Check check) {
-        return new ModeResult(mode, c.transfers(), c.declined(), c.gaveUp(), c.seconds(),
-                Latencies.percentileMillis(c.sortedLatencies(), 50),
-                Latencies.percentileMillis(c.sortedLatencies(), 99), c.retries(), c.failure(), check);
-    }
-
-    private TransferEngine engine(Mode mode) {
-        return mode == Mode.SHARED_CONNECTION ? new SharedConnectionEngine(ctx) : new SessionEngine(ctx, bank);
     }
 
     private Map<Long, Long> openAccounts() {
@@ -113,9 +105,13 @@ final class DemoRun {
 
     private String header() {
         return String.format(Locale.ROOT, "alchemist-stack bank demo: %s, %,d accounts, %d threads, %d s per mode,"
-                + " pool of %d%nmachine: %s %s, %d CPUs, Java %s%n", database(), options.accounts(), options.threads(),
-                options.seconds(), options.poolSize(), System.getProperty("os.name"), System.getProperty("os.arch"),
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+                + " %d%% reads%nmachine: %s %s, %d CPUs, Java %s%n"
+                + "Both modes run the same code (repositories, sessions, statements); only the pool differs:%n"
+                + "  shared-connection: a pool of 1 connection that every thread queues for%n"
+                + "  sessions:          a pool of %d connections%n", database(), options.accounts(),
+                options.threads(), options.seconds(), options.readPercent(), System.getProperty("os.name"),
+                System.getProperty("os.arch"), Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"), options.poolSize());
     }
 
     private String database() {

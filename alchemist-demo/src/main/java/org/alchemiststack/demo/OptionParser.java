@@ -14,7 +14,7 @@ import java.util.Set;
 public final class OptionParser {
 
     private static final Set<String> NAMES = Set.of("url", "user", "password", "threads", "seconds", "accounts",
-            "pool-size", "mode", "serve");
+            "pool-size", "mode", "mix", "serve");
 
     private OptionParser() {
     }
@@ -69,7 +69,7 @@ public final class OptionParser {
                 text(given, env, "password", "ALCHEMIST_PASSWORD", null),
                 number(given, "threads", 16, 1, 512), number(given, "seconds", 10, 1, 3600),
                 number(given, "accounts", 1000, 2, 1_000_000), number(given, "pool-size", 8, 1, 500),
-                modes(given.getOrDefault("mode", "both")), number(given, "serve", -1, 0, 65535), help);
+                modes(given.getOrDefault("mode", "both")), mix(given.getOrDefault("mix", "reads=80")), number(given, "serve", -1, 0, 65535), help);
     }
 
     private static String text(Map<String, String> given, Map<String, String> env, String name, String envName,
@@ -103,6 +103,20 @@ public final class OptionParser {
         }
         throw new UsageException("option --" + name + " must be a whole number from " + min + " to " + max
                 + ", not '" + v + "'");
+    }
+
+    private static int mix(String v) throws UsageException {
+        if (v.startsWith("reads=")) {
+            try {
+                int n = Integer.parseInt(v.substring("reads=".length()).trim());
+                if (n >= 0 && n <= 100) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+        }
+        throw new UsageException("option --mix must be reads=N with N a whole number from 0 to 100, not '" + v + "'");
     }
 
     private static List<Mode> modes(String v) throws UsageException {

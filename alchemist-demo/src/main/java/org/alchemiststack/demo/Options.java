@@ -13,13 +13,14 @@ import java.util.List;
  * @param accounts how many accounts to open
  * @param poolSize the most pooled connections
  * @param modes the modes to run, in order
+ * @param readPercent the share of units of work that read, 0 to 100
  * @param servePort the HTTP port for {@code --serve}, or {@code -1} to run the load demo
  * @param help whether only the usage was asked for
  *
  * <p>Records are immutable and safe to share between threads.
  */
 public record Options(String url, String user, String password, int threads, int seconds, int accounts, int poolSize,
-        List<Mode> modes, int servePort, boolean help) {
+        List<Mode> modes, int readPercent, int servePort, boolean help) {
 
     /** The embedded database used when no URL is given. */
     public static final String DEFAULT_URL = "jdbc:h2:mem:alchemist-demo;DB_CLOSE_DELAY=-1";
@@ -40,6 +41,7 @@ public record Options(String url, String user, String password, int threads, int
             "  --accounts N       accounts, 2-1000000 (default 1000)",
             "  --pool-size N      pooled connections for the sessions mode, 1-500 (default 8)",
             "  --mode MODE        both, shared-connection or sessions (default both)",
+            "  --mix reads=N      percent of units of work that read, 0-100 (default reads=80)",
             "  --serve PORT       serve the bank as HTTP JSON on 127.0.0.1:PORT instead (0 picks a free port)",
             "  --help             print this text",
             "",
@@ -60,7 +62,7 @@ public record Options(String url, String user, String password, int threads, int
     public String toString() {
         return "Options[url=" + BankDemo.displayUrl(url) + ", user=" + user + ", password="
                 + (password == null ? "none" : "****") + ", threads=" + threads + ", seconds=" + seconds
-                + ", accounts=" + accounts + ", poolSize=" + poolSize + ", modes=" + modes + ", servePort="
+                + ", accounts=" + accounts + ", poolSize=" + poolSize + ", modes=" + modes + ", readPercent=" + readPercent + ", servePort="
                 + servePort + ", help=" + help + "]";
     }
 }
