@@ -27,12 +27,20 @@ final class DemoRun {
     private final Context ctx;
     private final Options options;
     private final PrintStream out;
+    private final PrintStream json;
     private final Bank bank;
 
-    DemoRun(Context ctx, Options options, PrintStream out) {
+    /**
+     * Prepares a run.
+     *
+     * @param out where the header, progress and table print
+     * @param json where the results print as one JSON document, or {@code null} for none
+     */
+    DemoRun(Context ctx, Options options, PrintStream out, PrintStream json) {
         this.ctx = ctx;
         this.options = options;
         this.out = out;
+        this.json = json;
         this.bank = new Bank(ctx);
     }
 
@@ -64,7 +72,11 @@ final class DemoRun {
         out.println();
         Verdict verdict = Verdict.of(results, embedded(), Runtime.getRuntime().availableProcessors());
         out.println("Verdict: " + verdict.text());
-        return verdict(results);
+        int exit = verdict(results);
+        if (json != null) {
+            json.println(JsonReport.of(options, metaData(), results, verdict, exit == 0));
+        }
+        return exit;
     }
 
     private boolean embedded() {
@@ -115,12 +127,17 @@ final class DemoRun {
     }
 
     private String database() {
+        String[] md = metaData();
+        return md[0] + " " + md[1] + " at " + BankDemo.displayUrl(options.url());
+    }
+
+    /** The database's product name and version from {@link DatabaseMetaData}, or "unknown" for each. */
+    private String[] metaData() {
         try (Connection c = ctx.dataSource().getConnection()) {
             DatabaseMetaData md = c.getMetaData();
-            return md.getDatabaseProductName() + " " + md.getDatabaseProductVersion() + " at "
-                    + BankDemo.displayUrl(options.url());
+            return new String[] {md.getDatabaseProductName(), md.getDatabaseProductVersion()};
         } catch (SQLException e) {
-            return BankDemo.displayUrl(options.url());
+            return new String[] {"unknown", "unknown"};
         }
     }
 }
