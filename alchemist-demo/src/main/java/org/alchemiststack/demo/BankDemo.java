@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.concurrent.CountDownLatch;
 import org.alchemiststack.AlchemistException;
 import org.alchemiststack.Context;
@@ -25,6 +27,12 @@ import org.alchemiststack.internal.MaskedText;
  */
 public final class BankDemo {
 
+    /**
+     * The PostgreSQL driver's logger, silenced: it logs a malformed URL's parts (a password in the port's place) to
+     * the console on its own, past the masking of the demo's messages. Held here so that the setting is not lost.
+     */
+    private static final Logger PG_DRIVER_LOG = Logger.getLogger("org.postgresql");
+
     private BankDemo() {
     }
 
@@ -34,6 +42,7 @@ public final class BankDemo {
      * @param args the command line
      */
     public static void main(String[] args) {
+        PG_DRIVER_LOG.setLevel(Level.OFF);
         System.exit(run(args, System.out, System.err, System.getenv()));
     }
 
@@ -97,8 +106,8 @@ public final class BankDemo {
         } catch (SQLException e) {
             int colon = url.indexOf(':', "jdbc:".length());
             String scheme = colon < 0 ? "jdbc:" : url.substring(0, colon + 1);
-            throw new UsageException("option --url: no JDBC driver here accepts URLs starting with '" + scheme
-                    + "' (the demo ships with H2, PostgreSQL and MariaDB)");
+            throw new UsageException("option --url: no JDBC driver here accepts this URL starting with '" + scheme
+                    + "': check its form (the demo ships with the H2, PostgreSQL and MariaDB drivers)");
         }
     }
 
