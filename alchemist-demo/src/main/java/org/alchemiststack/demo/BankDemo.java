@@ -2,8 +2,13 @@ package org.alchemiststack.demo;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.concurrent.CountDownLatch;
 import org.alchemiststack.AlchemistException;
 import org.alchemiststack.Context;
@@ -11,15 +16,22 @@ import org.alchemiststack.demo.bank.Account;
 import org.alchemiststack.demo.bank.Bank;
 import org.alchemiststack.demo.bank.Transfer;
 import org.alchemiststack.demo.http.BankServer;
+import org.alchemiststack.internal.MaskedText;
 
 /**
  * The demo's entry point: {@code java -jar alchemist-demo.jar [options]}. Without options it runs the bank on
  * embedded H2 in both modes and prints the table; {@code --serve PORT} serves the same bank over HTTP instead. See
- * {@link Options#USAGE}.
+ * {@link DemoCommand}.
  *
  * <p>Thread-safe: it keeps no state; each {@link #run} builds and closes its own context.
  */
 public final class BankDemo {
+
+    /**
+     * The PostgreSQL driver's logger, silenced: it logs a malformed URL's parts (a password in the port's place) to
+     * the console on its own, past the masking of the demo's messages. Held here so that the setting is not lost.
+     */
+    private static final Logger PG_DRIVER_LOG = Logger.getLogger("org.postgresql");
 
     private BankDemo() {
     }
@@ -30,6 +42,7 @@ public final class BankDemo {
      * @param args the command line
      */
     public static void main(String[] args) {
+        PG_DRIVER_LOG.setLevel(Level.OFF);
         System.exit(run(args, System.out, System.err, System.getenv()));
     }
 
@@ -56,33 +69,72 @@ public final class BankDemo {
     public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
         Options options;
         try {
-            options = OptionParser.parse(args, env);
+            options = DemoCommand.parse(args, env);
+            if (!options.help()) {
+                checkDriver(options.url());
+            }
         } catch (UsageException e) {
             err.println("error: " + e.getMessage());
             err.println();
-            err.println(Options.USAGE);
+            err.println(DemoCommand.usage());
             return 2;
         }
         if (options.help()) {
-            out.println(Options.USAGE);
+            out.println(DemoCommand.usage());
             return 0;
         }
         try (Context ctx = context(options)) {
-            return options.serve() ? serve(ctx, options, out, err) : new DemoRun(ctx, options, out).run();
-        } catch (AlchemistException e) {
+            if (options.serve()) {
+                return serve(ctx, options, out, err);
+            }
+            return options.json() ? new DemoRun(ctx, options, err, out).run()
+                    : new DemoRun(ctx, options, out, null).run();
+        } catch (AlchemistException | IllegalArgumentException | IllegalStateException e) {
             err.println();
-            err.println("error: " + e.getMessage());
-            return 1;
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            err.println();
-            err.println("error: " + e.getMessage());
+            err.println("error: " + masked(e.getMessage(), options));
             return 1;
         }
     }
 
+    /**
+     * Refuses, before connecting, a URL that no JDBC driver on the class path accepts. The driver's own message is not
+     * shown: it may repeat the URL, password and all.
+     */
+    private static void checkDriver(String url) throws UsageException {
+        try {
+            DriverManager.getDriver(url);
+        } catch (SQLException e) {
+            int colon = url.indexOf(':', "jdbc:".length());
+            String scheme = colon < 0 ? "jdbc:" : url.substring(0, colon + 1);
+            throw new UsageException("option --url: no JDBC driver here accepts this URL starting with '" + scheme
+                    + "': check its form (the demo ships with the H2, PostgreSQL and MariaDB drivers)");
+        }
+    }
+
+    /**
+     * Passes a message through the library's secret masking: every secret the URL holds, the password, and anything
+     * that looks like a secret, hidden. A driver may quote the URL it failed to parse, password and all.
+     */
+    static String masked(String message, Options o) {
+        if (message == null) {
+            return "unknown error";
+        }
+        Set<String> secrets = MaskedText.secretsOf(o.url());
+        MaskedText.addSecret(secrets, o.password());
+        return MaskedText.mask(message, secrets);
+    }
+
     static Context context(Options o) {
-        return Context.builder().url(o.url()).user(o.user()).password(o.password()).maxPoolSize(o.poolSize())
-                .connectionTimeout(Duration.ofSeconds(10)).poolName("alchemist-demo")
+        return context(o, o.poolSize());
+    }
+
+    /**
+     * Builds the demo's context with a pool of the given size. A pool of one is the shared connection: every worker
+     * queues for it, so a worker may wait for all the others' units of work, hence the long connection timeout.
+     */
+    static Context context(Options o, int poolSize) {
+        return Context.builder().url(o.url()).user(o.user()).password(o.password()).maxPoolSize(poolSize)
+                .connectionTimeout(Duration.ofSeconds(60)).poolName("alchemist-demo-" + poolSize)
                 .models(Account.class, Transfer.class).build();
     }
 
@@ -116,12 +168,17 @@ public final class BankDemo {
     }
 
     /**
-     * Shortens a JDBC URL for display: no parameters, so no password that may sit in them.
+     * Shortens a JDBC URL for display: no parameters and no {@code user:password@}, so no password that may sit in them.
      *
      * @param url the URL
-     * @return the URL up to its first {@code ?} or {@code ;}
+     * @return the URL up to its first {@code ?} or {@code ;}, any user information replaced by {@code ****}
      */
     static String displayUrl(String url) {
+        int at = url.indexOf('@');
+        int slashes = url.indexOf("//");
+        if (slashes >= 0 && at > slashes) {
+            url = url.substring(0, slashes + 2) + "****" + url.substring(at);
+        }
         int cut = url.length();
         for (char c : new char[] {'?', ';'}) {
             int i = url.indexOf(c);

@@ -27,12 +27,20 @@ final class DemoRun {
     private final Context ctx;
     private final Options options;
     private final PrintStream out;
+    private final PrintStream json;
     private final Bank bank;
 
-    DemoRun(Context ctx, Options options, PrintStream out) {
+    /**
+     * Prepares a run.
+     *
+     * @param out where the header, progress and table print
+     * @param json where the results print as one JSON document, or {@code null} for none
+     */
+    DemoRun(Context ctx, Options options, PrintStream out, PrintStream json) {
         this.ctx = ctx;
         this.options = options;
         this.out = out;
+        this.json = json;
         this.bank = new Bank(ctx);
     }
 
@@ -48,37 +56,33 @@ final class DemoRun {
         Ledger ledger = new Ledger(ctx, bank);
         List<ModeResult> results = new ArrayList<>();
         for (Mode mode : options.modes()) {
+            int poolSize = mode == Mode.SHARED_CONNECTION ? 1 : options.poolSize();
             LoadRun.Counts counts;
-            try (TransferEngine engine = engine(mode)) {
-                counts = new LoadRun(ids, options.threads(), options.seconds(), out).run(mode, engine);
+            if (mode == Mode.SHARED_CONNECTION) {
+                try (Context one = BankDemo.context(options, 1)) {
+                    counts = new LoadRun(ids, options, out).run(mode, new Workload(one, mode));
+                }
+            } else {
+                counts = new LoadRun(ids, options, out).run(mode, new Workload(ctx, mode));
             }
-            results.add(result(mode, counts, ledger.check(start)));
+            results.add(ModeResult.of(mode, poolSize, counts, ledger.check(start)));
         }
         out.println();
         ModeTable.print(results, out);
-        if (results.size() == 2 && embedded()) {
-            out.println("On an embedded database no thread ever waits on a network or a disk, so the CPU is the"
-                    + " limit and one\nconnection is not a bottleneck. Against a database server, where every"
-                    + " statement waits for a round trip,\nsessions from a pool overlap those waits: run the same"
-                    + " demo with --url jdbc:postgresql://... (see README.md).");
+        out.println();
+        Verdict verdict = Verdict.of(results, embedded(), Runtime.getRuntime().availableProcessors());
+        out.println("Verdict: " + verdict.text());
+        int exit = verdict(results);
+        if (json != null) {
+            json.println(JsonReport.of(options, metaData(), results, verdict, exit == 0));
         }
-        return verdict(results);
+        return exit;
     }
 
     private boolean embedded() {
-        String url = options.url().toLowerCase(java.util.Locale.ROOT);
+        String url = options.url().toLowerCase(Locale.ROOT);
         return url.startsWith("jdbc:sqlite:") || (url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:tcp:")
                 && !url.startsWith("jdbc:h2:ssl:"));
-    }
-
-    private static ModeResult result(Mode mode, LoadRun.Counts c, Ledger.Check check) {
-        return new ModeResult(mode, c.transfers(), c.declined(), c.gaveUp(), c.seconds(),
-                Latencies.percentileMillis(c.sortedLatencies(), 50),
-                Latencies.percentileMillis(c.sortedLatencies(), 99), c.retries(), c.failure(), check);
-    }
-
-    private TransferEngine engine(Mode mode) {
-        return mode == Mode.SHARED_CONNECTION ? new SharedConnectionEngine(ctx) : new SessionEngine(ctx, bank);
     }
 
     private Map<Long, Long> openAccounts() {
@@ -113,18 +117,27 @@ final class DemoRun {
 
     private String header() {
         return String.format(Locale.ROOT, "alchemist-stack bank demo: %s, %,d accounts, %d threads, %d s per mode,"
-                + " pool of %d%nmachine: %s %s, %d CPUs, Java %s%n", database(), options.accounts(), options.threads(),
-                options.seconds(), options.poolSize(), System.getProperty("os.name"), System.getProperty("os.arch"),
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+                + " %d%% reads%nmachine: %s %s, %d CPUs, Java %s%n"
+                + "Both modes run the same code (repositories, sessions, statements); only the pool differs:%n"
+                + "  shared-connection: a pool of 1 connection that every thread queues for%n"
+                + "  sessions:          a pool of %d connections%n", database(), options.accounts(),
+                options.threads(), options.seconds(), options.readPercent(), System.getProperty("os.name"),
+                System.getProperty("os.arch"), Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"), options.poolSize());
     }
 
     private String database() {
+        String[] md = metaData();
+        return md[0] + " " + md[1] + " at " + BankDemo.displayUrl(options.url());
+    }
+
+    /** The database's product name and version from {@link DatabaseMetaData}, or "unknown" for each. */
+    private String[] metaData() {
         try (Connection c = ctx.dataSource().getConnection()) {
             DatabaseMetaData md = c.getMetaData();
-            return md.getDatabaseProductName() + " " + md.getDatabaseProductVersion() + " at "
-                    + BankDemo.displayUrl(options.url());
+            return new String[] {md.getDatabaseProductName(), md.getDatabaseProductVersion()};
         } catch (SQLException e) {
-            return BankDemo.displayUrl(options.url());
+            return new String[] {"unknown", "unknown"};
         }
     }
 }

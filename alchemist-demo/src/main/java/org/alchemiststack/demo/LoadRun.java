@@ -2,7 +2,9 @@ package org.alchemiststack.demo;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
@@ -11,8 +13,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Runs one mode: worker threads make random transfers through an engine until the time is up, while a progress line
- * is refreshed twice a second.
+ * Runs one mode: worker threads run random units of work of the chosen mix through a {@link Workload} until the time
+ * is up, while a progress line is refreshed twice a second.
  *
  * <p>Not thread-safe: run one mode at a time from one thread; it starts and joins its own workers.
  */
@@ -24,71 +26,102 @@ final class LoadRun {
     private final long[] ids;
     private final int threads;
     private final int seconds;
+    private final int readPercent;
     private final PrintStream out;
-    private final LongAdder transfers = new LongAdder();
+    private final Map<WorkKind, LongAdder> done = new EnumMap<>(WorkKind.class);
+    private final LongAdder units = new LongAdder();
     private final LongAdder declined = new LongAdder();
     private final LongAdder gaveUp = new LongAdder();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
-    LoadRun(long[] ids, int threads, int seconds, PrintStream out) {
+    LoadRun(long[] ids, Options options, PrintStream out) {
         this.ids = ids.clone();
-        this.threads = threads;
-        this.seconds = seconds;
+        this.threads = options.threads();
+        this.seconds = options.seconds();
+        this.readPercent = options.readPercent();
         this.out = out;
+        for (WorkKind k : WorkKind.values()) {
+            done.put(k, new LongAdder());
+        }
     }
 
-    /** The counts of a finished run, before the invariant check. */
-    record Counts(long transfers, long declined, long gaveUp, double seconds, long[] sortedLatencies, long retries,
+    /**
+     * The counts of a finished run, before the invariant check.
+     *
+     * @param units units of work finished, of every kind and outcome
+     * @param byKind per kind, the count and sorted latencies of its units of work
+     * @param declined transfers declined for lack of funds
+     * @param gaveUp transfers that lost every attempt
+     * @param seconds how long the workers ran
+     * @param retries units of work run again after a conflict
+     * @param failure the first unexpected failure of a worker, or {@code null}
+     */
+    record Counts(long units, Map<WorkKind, long[]> byKind, long declined, long gaveUp, double seconds, long retries,
             Throwable failure) {
     }
 
-    Counts run(Mode mode, TransferEngine engine) {
+    Counts run(Mode mode, Workload workload) {
         Progress progress = new Progress(out, mode, seconds);
         long start = System.nanoTime();
         long deadline = start + TimeUnit.SECONDS.toNanos(seconds);
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "demo-progress"));
-        ticker.scheduleAtFixedRate(() -> progress.show(transfers.sum(), elapsed(start), engine.retries()), 0, 500,
+        ticker.scheduleAtFixedRate(() -> progress.show(units.sum(), elapsed(start), workload.retries()), 0, 500,
                 TimeUnit.MILLISECONDS);
-        List<Latencies> latencies = new ArrayList<>();
+        List<Map<WorkKind, Latencies>> latencies = new ArrayList<>();
         List<Thread> workers = new ArrayList<>();
         for (int i = 0; i < threads; i++) {
-            Latencies l = new Latencies();
+            Map<WorkKind, Latencies> l = new EnumMap<>(WorkKind.class);
+            for (WorkKind k : WorkKind.values()) {
+                l.put(k, new Latencies());
+            }
             latencies.add(l);
-            workers.add(daemon(() -> work(engine, deadline, l), "demo-worker-" + i));
+            workers.add(daemon(() -> work(workload, deadline, l), "demo-worker-" + i));
         }
         workers.forEach(Thread::start);
         joinAll(workers);
         double took = elapsed(start);
         ticker.shutdownNow();
         awaitQuietly(ticker);
-        progress.show(transfers.sum(), took, engine.retries());
+        progress.show(units.sum(), took, workload.retries());
         progress.finish();
-        return new Counts(transfers.sum(), declined.sum(), gaveUp.sum(), took, Latencies.sorted(latencies),
-                engine.retries(), failure.get());
+        Map<WorkKind, long[]> byKind = new EnumMap<>(WorkKind.class);
+        for (WorkKind k : WorkKind.values()) {
+            byKind.put(k, Latencies.sorted(latencies.stream().map(m -> m.get(k)).toList()));
+        }
+        return new Counts(units.sum(), byKind, declined.sum(), gaveUp.sum(), took, workload.retries(), failure.get());
     }
 
-    private void work(TransferEngine engine, long deadline, Latencies latencies) {
+    private void work(Workload workload, long deadline, Map<WorkKind, Latencies> latencies) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         try {
             while (failure.get() == null && System.nanoTime() < deadline) {
-                int a = random.nextInt(ids.length);
-                int b = random.nextInt(ids.length - 1);
-                long amount = 1 + random.nextInt(MAX_AMOUNT);
+                WorkKind kind = random.nextInt(100) < readPercent
+                        ? WorkKind.READS[random.nextInt(WorkKind.READS.length)] : WorkKind.TRANSFER;
                 long t0 = System.nanoTime();
-                TransferEngine.Outcome outcome = engine.transfer(ids[a], ids[b < a ? b : b + 1], amount);
-                latencies.record(System.nanoTime() - t0);
-                count(outcome).increment();
+                Workload.Outcome outcome = runOne(workload, kind, random);
+                latencies.get(kind).record(System.nanoTime() - t0);
+                units.increment();
+                switch (outcome) {
+                    case DONE -> done.get(kind).increment();
+                    case DECLINED -> declined.increment();
+                    case GAVE_UP -> gaveUp.increment();
+                }
             }
         } catch (RuntimeException | Error e) {
             failure.compareAndSet(null, e);
         }
     }
 
-    private LongAdder count(TransferEngine.Outcome outcome) {
-        return switch (outcome) {
-            case DONE -> transfers;
-            case DECLINED -> declined;
-            case GAVE_UP -> gaveUp;
+    private Workload.Outcome runOne(Workload workload, WorkKind kind, ThreadLocalRandom random) {
+        int a = random.nextInt(ids.length);
+        return switch (kind) {
+            case READ_BALANCE -> workload.readBalance(ids[a]);
+            case READ_PAGE -> workload.readPage(ids[a]);
+            case REPORT -> workload.report(ids[a]);
+            case TRANSFER -> {
+                int b = random.nextInt(ids.length - 1);
+                yield workload.transfer(ids[a], ids[b < a ? b : b + 1], 1 + random.nextInt(MAX_AMOUNT));
+            }
         };
     }
 

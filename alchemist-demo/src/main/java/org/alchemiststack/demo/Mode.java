@@ -9,9 +9,12 @@ import java.util.Optional;
  * <p>Enum constants are immutable and safe to share between threads.
  */
 public enum Mode {
-    /** Every worker goes through one JDBC connection guarded by a lock: the design alchemist-stack replaces. */
+    /**
+     * Every worker's unit of work queues for the one connection of a pool of one: the design of an application that
+     * shares one connection, which alchemist-stack replaces. The same code as {@link #SESSIONS}.
+     */
     SHARED_CONNECTION("shared-connection"),
-    /** Every transfer is its own unit of work, in its own session on a pooled connection. */
+    /** Every unit of work runs in its own session on a connection from a pool of {@code --pool-size}. */
     SESSIONS("sessions");
 
     private final String label;

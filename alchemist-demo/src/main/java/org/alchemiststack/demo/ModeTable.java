@@ -7,26 +7,35 @@ import org.alchemiststack.demo.bank.Bank;
 import org.alchemiststack.demo.bank.Ledger;
 
 /**
- * Prints the final table of a demo run, one row per mode, and the comparison under it.
+ * Prints the final table of a demo run: per mode and kind of work, the count, throughput and latencies; then each
+ * mode's invariant check.
  *
  * <p>Thread-safe: it keeps no state.
  */
 final class ModeTable {
 
-    private static final String ROW = "%-17s %11s %12s %8s %8s %8s   %s%n";
+    private static final String ROW = "%-17s %5s %-13s %11s %10s %8s %8s%n";
 
     private ModeTable() {
     }
 
     static void print(List<ModeResult> results, PrintStream out) {
-        out.printf(Locale.ROOT, ROW, "mode", "transfers", "transfers/s", "p50 ms", "p99 ms", "retries", "invariant");
+        out.printf(Locale.ROOT, ROW, "mode", "pool", "work", "count", "per s", "p50 ms", "p99 ms");
         for (ModeResult r : results) {
-            out.printf(Locale.ROOT, ROW, r.mode().label(), String.format(Locale.ROOT, "%,d", r.transfers()),
-                    String.format(Locale.ROOT, "%,.0f", r.perSecond()), String.format(Locale.ROOT, "%.2f",
-                            r.p50Millis()), String.format(Locale.ROOT, "%.2f", r.p99Millis()),
-                    String.format(Locale.ROOT, "%,d", r.retries()), invariant(r.check()));
+            for (WorkKind k : WorkKind.values()) {
+                ModeResult.KindResult kr = r.kind(k);
+                if (kr.count() > 0) {
+                    out.printf(Locale.ROOT, ROW, r.mode().label(), r.poolSize(), k.label(), count(kr.count()),
+                            count(Math.round(kr.perSecond())), millis(kr.p50Millis()), millis(kr.p99Millis()));
+                }
+            }
+            out.printf(Locale.ROOT, ROW, r.mode().label(), r.poolSize(), "all", count(r.units()),
+                    count(Math.round(r.perSecond())), "", "");
         }
+        out.println();
         for (ModeResult r : results) {
+            out.printf(Locale.ROOT, "%-17s invariant %s; %,d retries%n", r.mode().label(), invariant(r.check()),
+                    r.retries());
             if (r.declined() > 0) {
                 out.printf(Locale.ROOT, "%s: %,d transfers declined for lack of funds.%n", r.mode().label(),
                         r.declined());
@@ -36,11 +45,14 @@ final class ModeTable {
                         + " nothing.%n", r.mode().label(), r.gaveUp(), Bank.MAX_ATTEMPTS);
             }
         }
-        if (results.size() == 2 && results.get(0).perSecond() > 0) {
-            out.printf(Locale.ROOT, "%nsessions ran %.1fx the transfers/s of one shared connection, p99 %.2f ms"
-                    + " against %.2f ms.%n", results.get(1).perSecond() / results.get(0).perSecond(),
-                    results.get(1).p99Millis(), results.get(0).p99Millis());
-        }
+    }
+
+    private static String count(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    private static String millis(double ms) {
+        return String.format(Locale.ROOT, "%.2f", ms);
     }
 
     static String invariant(Ledger.Check c) {
@@ -48,7 +60,7 @@ final class ModeTable {
                 : " (expected " + money(c.expectedTotal()) + ")");
         String accounts = String.format(Locale.ROOT, "%,d of %,d accounts = start + transfers",
                 c.accounts() - c.accountsOff(), c.accounts());
-        return (c.ok() ? "OK    " : "FAILED ") + total + ", " + accounts;
+        return (c.ok() ? "OK " : "FAILED ") + total + ", " + accounts;
     }
 
     static String money(long cents) {

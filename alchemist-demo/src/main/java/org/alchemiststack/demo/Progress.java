@@ -10,7 +10,7 @@ import java.util.Locale;
  */
 final class Progress {
 
-    private static final String FORMAT = "  %-17s %5.1fs / %ds   %,10d transfers   %,9.0f transfers/s   %,6d retries";
+    private static final String FORMAT = "  %-17s %5.1fs / %ds   %,10d units of work   %,9.0f units/s   %,6d retries";
 
     private final PrintStream out;
     private final Mode mode;
@@ -23,9 +23,9 @@ final class Progress {
         this.seconds = seconds;
     }
 
-    synchronized void show(long transfers, double elapsedSeconds, long retries) {
-        double rate = elapsedSeconds > 0 ? transfers / elapsedSeconds : 0;
-        String line = String.format(Locale.ROOT, FORMAT, mode.label(), elapsedSeconds, seconds, transfers, rate,
+    synchronized void show(long units, double elapsedSeconds, long retries) {
+        double rate = elapsedSeconds > 0 ? units / elapsedSeconds : 0;
+        String line = String.format(Locale.ROOT, FORMAT, mode.label(), elapsedSeconds, seconds, units, rate,
                 retries);
         int pad = Math.max(0, lastWidth - line.length());
         out.print("\r" + line + " ".repeat(pad));

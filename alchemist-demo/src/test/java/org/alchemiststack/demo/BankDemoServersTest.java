@@ -2,31 +2,50 @@ package org.alchemiststack.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class BankDemoServersTest {
 
     @Test
-    void bothModesKeepTheInvariantsOnPostgresqlAndExitZero() throws Exception {
+    void bothModesRunTheDefaultMixAndKeepTheInvariantsOnPostgresql() throws Exception {
         try (ServerDatabase db = ServerDatabase.postgresql()) {
-            assertBothModesHold(db, "PostgreSQL");
+            DemoOutput run = run(db, "reads=80");
+            assertThat(run.out()).contains("PostgreSQL");
+            DemoAssertions.assertBothModesRanAndHeld(run.out(), 50);
         }
     }
 
     @Test
-    void bothModesKeepTheInvariantsOnMariadbAndExitZero() throws Exception {
-        try (ServerDatabase db = ServerDatabase.mariadb()) {
-            assertBothModesHold(db, "MariaDB");
+    void anAllWriteMixKeepsTheInvariantsOnPostgresql() throws Exception {
+        try (ServerDatabase db = ServerDatabase.postgresql()) {
+            DemoAssertions.assertModesRanAndHeld(run(db, "reads=0").out(), 50,
+                    List.of("shared-connection", "sessions"), List.of("transfer"));
         }
     }
 
-    private static void assertBothModesHold(ServerDatabase db, String product) {
-        DemoOutput run = DemoOutput.run("--url", db.url(), "--user", db.user(), "--seconds", "2", "--threads", "4",
-                "--accounts", "50", "--pool-size", "4");
+    @Test
+    void anAllReadMixRunsOnPostgresql() throws Exception {
+        try (ServerDatabase db = ServerDatabase.postgresql()) {
+            DemoAssertions.assertModesRanAndHeld(run(db, "reads=100").out(), 50,
+                    List.of("shared-connection", "sessions"), List.of("read-balance", "read-page", "report"));
+        }
+    }
 
+    @Test
+    void bothModesRunTheDefaultMixAndKeepTheInvariantsOnMariadb() throws Exception {
+        try (ServerDatabase db = ServerDatabase.mariadb()) {
+            DemoOutput run = run(db, "reads=80");
+            assertThat(run.out()).contains("MariaDB");
+            DemoAssertions.assertBothModesRanAndHeld(run.out(), 50);
+        }
+    }
+
+    private static DemoOutput run(ServerDatabase db, String mix) {
+        DemoOutput run = DemoOutput.run("--url", db.url(), "--user", db.user(), "--seconds", "1", "--threads", "4",
+                "--accounts", "50", "--pool-size", "4", "--mix", mix);
         assertThat(run.err()).isEmpty();
         assertThat(run.exitCode()).as(run.out()).isZero();
-        assertThat(run.out()).contains(product);
-        DemoAssertions.assertBothModesRanAndHeld(run.out(), 50);
+        return run;
     }
 }
