@@ -1,10 +1,11 @@
 package org.alchemiststack.demo.bank;
 
 import static org.alchemiststack.query.Condition.eq;
-import static org.alchemiststack.query.Condition.or;
 import static org.alchemiststack.query.Order.desc;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import java.util.UUID;
 import org.alchemiststack.Context;
 import org.alchemiststack.RepositoryBase;
 import org.alchemiststack.Session;
+import org.alchemiststack.query.Condition;
 import org.alchemiststack.query.Cursor;
 import org.alchemiststack.query.CursoredPage;
 
@@ -46,8 +48,8 @@ public final class TransferRepository extends RepositoryBase<Transfer, Long> {
 
     /**
      * Reads one page of an account's transfers, in and out, newest first, with both accounts of each transfer loaded
-     * by the fetch plan {@code with("from", "to")}. However many transfers the page holds, it costs three statements:
-     * the page, the debited accounts and the credited accounts. A keyset page rather than the account's whole
+     * by the fetch plan {@code with("from", "to")}. However many transfers the page holds, it costs six statements:
+     * for the transfers sent and for those received, the page, the debited accounts and the credited accounts. A keyset page rather than the account's whole
      * collection: an account gathers transfers for as long as it lives, and a statement shows the latest few.
      *
      * @param account the account id
@@ -56,11 +58,22 @@ public final class TransferRepository extends RepositoryBase<Transfer, Long> {
      * @return the page; its {@code next} cursor, when there is one, reads the older transfers
      */
     public CursoredPage<Transfer> latestOf(long account, Cursor after, int size) {
-        return query().where(or(eq("from", account), eq("to", account)))
-                .orderBy(desc("id"))
-                .with("from", "to")
-                .after(after)
-                .cursoredPage(size);
+        // Sent and received apart, each a keyset page that its foreign key's index serves: one query with an OR of
+        // the two columns would walk the ledger backwards until it met enough of this account's transfers.
+        CursoredPage<Transfer> sent = newest(eq("from", account), after, size);
+        CursoredPage<Transfer> received = newest(eq("to", account), after, size);
+        List<Transfer> merged = new ArrayList<>(sent.items().size() + received.items().size());
+        merged.addAll(sent.items());
+        merged.addAll(received.items());
+        merged.sort(Comparator.comparingLong(Transfer::id).reversed());
+        boolean more = merged.size() > size || sent.hasNext() || received.hasNext();
+        List<Transfer> items = merged.size() > size ? merged.subList(0, size) : merged;
+        Cursor next = more && !items.isEmpty() ? Cursor.of(List.of(items.get(items.size() - 1).id())) : null;
+        return new CursoredPage<>(items, next, after);
+    }
+
+    private CursoredPage<Transfer> newest(Condition side, Cursor after, int size) {
+        return query().where(side).orderBy(desc("id")).with("from", "to").after(after).cursoredPage(size);
     }
 
     /**

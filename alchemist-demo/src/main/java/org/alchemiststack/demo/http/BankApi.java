@@ -151,7 +151,8 @@ final class BankApi implements HttpHandler {
 
     /**
      * The account and its latest transfers with the other account of each, read in one session: the account, then a
-     * keyset page of transfers whose fetch plan loads both accounts. Four statements, whatever the page size.
+     * keyset page of the transfers sent and one of those received, whose fetch plans load both accounts. Seven
+     * statements, whatever the page size.
      */
     private Bodies.StatementView statement(String idText, String rawQuery) {
         long id = accountId(idText);

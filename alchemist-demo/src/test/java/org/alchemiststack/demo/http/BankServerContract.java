@@ -318,7 +318,8 @@ abstract class BankServerContract {
         long many = statementsFor("/accounts/" + ann + "/statement?limit=40", 40);
 
         assertThat(many).as("statements for 40 transfers").isEqualTo(few);
-        assertThat(few).as("the account, the page, the debited and the credited accounts").isEqualTo(4);
+        assertThat(few).as("the account; for the transfers sent and for those received: the page, the debited and"
+                + " the credited accounts").isEqualTo(7);
     }
 
     @Test
