@@ -103,6 +103,17 @@ class SettingsAndSecretsTest {
     }
 
     @Test
+    void applicationsMaskTextWithTheLibrarysRules() {
+        String url = "jdbc:postgresql://db:5432/app?user=app&password=HUNTER22";
+        String driver = "invalid port in jdbc:postgresql://app:HUNTER22@db:x/app; tried HUNTER22 and SWORDFISH9";
+        assertThat(org.alchemiststack.Secrets.mask(driver, url, "SWORDFISH9", null))
+                .doesNotContain("HUNTER22").doesNotContain("SWORDFISH9").contains("****").contains("invalid port");
+        assertThat(org.alchemiststack.Secrets.maskUrl(url)).doesNotContain("HUNTER22").contains("user=app");
+        assertThat(org.alchemiststack.Secrets.mask(null, url)).isNull();
+        assertThat(org.alchemiststack.Secrets.mask("nothing secret", null)).isEqualTo("nothing secret");
+    }
+
+    @Test
     void aPlainDataSourceHasNoPoolSizeToReport() {
         org.h2.jdbcx.JdbcDataSource plain = new org.h2.jdbcx.JdbcDataSource();
         plain.setURL(h2Url());

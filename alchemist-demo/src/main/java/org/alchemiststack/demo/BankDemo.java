@@ -6,17 +6,16 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.concurrent.CountDownLatch;
 import org.alchemiststack.AlchemistException;
 import org.alchemiststack.Context;
+import org.alchemiststack.Secrets;
 import org.alchemiststack.demo.bank.Account;
 import org.alchemiststack.demo.bank.Bank;
 import org.alchemiststack.demo.bank.Transfer;
 import org.alchemiststack.demo.http.BankServer;
-import org.alchemiststack.internal.MaskedText;
 
 /**
  * The demo's entry point: {@code java -jar alchemist-demo.jar [options]}. Without options it runs the bank on
@@ -119,9 +118,7 @@ public final class BankDemo {
         if (message == null) {
             return "unknown error";
         }
-        Set<String> secrets = MaskedText.secretsOf(o.url());
-        MaskedText.addSecret(secrets, o.password());
-        return MaskedText.mask(message, secrets);
+        return Secrets.mask(message, o.url(), o.password());
     }
 
     static Context context(Options o) {
