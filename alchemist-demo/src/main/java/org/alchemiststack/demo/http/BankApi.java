@@ -1,9 +1,8 @@
 package org.alchemiststack.demo.http;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.LongAdder;
@@ -12,6 +11,12 @@ import org.alchemiststack.demo.bank.Account;
 import org.alchemiststack.demo.bank.Bank;
 import org.alchemiststack.demo.bank.Transfer;
 import org.alchemiststack.query.Cursor;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,10 +27,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe: it keeps only thread-safe collaborators and counters.
  */
-final class BankApi implements HttpHandler {
+final class BankApi extends Handler.Abstract {
 
     private static final Logger LOG = LoggerFactory.getLogger(BankApi.class);
-    private static final int MAX_BODY = 16 * 1024;
+    static final int MAX_BODY = 16 * 1024;
     private static final String STATEMENT = "/statement";
     private static final int STATEMENT_SIZE = 10;
     private static final int MAX_STATEMENT_SIZE = 100;
@@ -40,39 +45,40 @@ final class BankApi implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
+    public boolean handle(Request request, Response response, Callback callback) {
+        int status;
+        byte[] body;
         try {
-            int status;
-            byte[] body;
-            try {
-                Object reply = route(exchange);
-                status = exchange.getRequestMethod().equals("POST") ? 201 : 200;
-                body = Json.write(reply);
-            } catch (RuntimeException | LinkageError | AssertionError e) {
-                ApiException api = Failures.toApi(e);
-                if (api.status() == 500) {
-                    LOG.error("{} {} failed", exchange.getRequestMethod(), exchange.getRequestURI(), e);
-                } else if (api.status() > 500) {
-                    LOG.warn("{} {} answered {} {}: {}", exchange.getRequestMethod(), exchange.getRequestURI(),
-                            api.status(), api.code(), e.toString());
-                }
-                status = api.status();
-                body = Json.write(new Bodies.ErrorBody(api.code(), api.getMessage()));
+            Object reply = route(request);
+            status = request.getMethod().equals("POST") ? 201 : 200;
+            body = Json.write(reply);
+        } catch (RuntimeException | LinkageError | AssertionError e) {
+            ApiException api = Failures.toApi(e);
+            if (api.status() == 500) {
+                LOG.error("{} {} failed", request.getMethod(), request.getHttpURI().getPathQuery(), e);
+            } else if (api.status() > 500) {
+                LOG.warn("{} {} answered {} {}: {}", request.getMethod(), request.getHttpURI().getPathQuery(),
+                        api.status(), api.code(), e.toString());
             }
-            exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-            exchange.sendResponseHeaders(status, body.length);
-            exchange.getResponseBody().write(body);
-        } finally {
-            exchange.close();
+            if (api.status() == 413) {
+                // The rest of a body too large is not read: the connection closes after the answer.
+                response.getHeaders().put(HttpHeader.CONNECTION, "close");
+            }
+            status = api.status();
+            body = Json.write(new Bodies.ErrorBody(api.code(), api.getMessage()));
         }
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, Json.CONTENT_TYPE);
+        response.write(true, ByteBuffer.wrap(body), callback);
+        return true;
     }
 
-    private Object route(HttpExchange ex) {
-        String path = ex.getRequestURI().getRawPath();
+    private Object route(Request ex) {
+        String path = ex.getHttpURI().getPath();
         if (path == null || path.isEmpty()) {
-            throw notFound(String.valueOf(ex.getRequestURI().getRawSchemeSpecificPart()));
+            throw notFound(String.valueOf(ex.getHttpURI()));
         }
-        String method = ex.getRequestMethod();
+        String method = ex.getMethod();
         if (path.equals("/accounts")) {
             allow(method, "POST");
             requireJson(ex);
@@ -80,12 +86,12 @@ final class BankApi implements HttpHandler {
         }
         if (path.startsWith("/accounts/")) {
             allow(method, "GET");
-            return account(path.substring("/accounts/".length()), ex.getRequestURI().getRawQuery());
+            return account(path.substring("/accounts/".length()), ex.getHttpURI().getQuery());
         }
         if (path.equals("/transfers")) {
             allow(method, "POST");
             requireJson(ex);
-            UUID key = IdempotencyKey.of(ex.getRequestHeaders().get(IdempotencyKey.HEADER));
+            UUID key = IdempotencyKey.of(ex.getHeaders().getValuesList(IdempotencyKey.HEADER));
             return transfer(key, Json.read(body(ex), Bodies.NewTransfer.class));
         }
         if (path.equals("/stats")) {
@@ -99,8 +105,8 @@ final class BankApi implements HttpHandler {
      * Refuses writes whose body is not declared as JSON, so that a web page cannot send one as a "simple" cross-origin
      * request ({@code text/plain} or a form), which browsers send without asking first.
      */
-    private static void requireJson(HttpExchange ex) {
-        String type = ex.getRequestHeaders().getFirst("Content-Type");
+    private static void requireJson(Request ex) {
+        String type = ex.getHeaders().get(HttpHeader.CONTENT_TYPE);
         String[] parts = type == null ? new String[] {""} : type.split(";");
         boolean json = parts[0].strip().equalsIgnoreCase("application/json");
         for (int i = 1; i < parts.length && json; i++) {
@@ -158,9 +164,17 @@ final class BankApi implements HttpHandler {
         long id = accountId(idText);
         QueryString q = QueryString.parse(rawQuery, Set.of("limit", "after"));
         int size = q.number("limit", STATEMENT_SIZE, 1, MAX_STATEMENT_SIZE);
-        Cursor after = q.text("after") == null ? null : Cursor.fromToken(q.text("after"));
+        Cursor after = q.text("after") == null ? null : cursor(q.text("after"));
         return ctx.scoped(() -> Bodies.StatementView.of(bank.accounts().getById(id),
                 bank.transfers().latestOf(id, after, size)));
+    }
+
+    private static Cursor cursor(String token) {
+        try {
+            return Cursor.fromToken(token);
+        } catch (IllegalArgumentException e) {
+            throw invalid("'after' must be the 'next' token of an earlier statement page.");
+        }
     }
 
     private static long accountId(String idText) {
@@ -194,15 +208,23 @@ final class BankApi implements HttpHandler {
         }
     }
 
-    private static byte[] body(HttpExchange ex) {
-        try (InputStream in = ex.getRequestBody()) {
+    /** Reads the body, refusing one over {@link #MAX_BODY} bytes before reading it when its length is declared. */
+    private static byte[] body(Request ex) {
+        if (ex.getLength() > MAX_BODY) {
+            throw tooLarge();
+        }
+        try (InputStream in = Content.Source.asInputStream(ex)) {
             byte[] bytes = in.readNBytes(MAX_BODY + 1);
             if (bytes.length > MAX_BODY) {
-                throw new ApiException(413, "too_large", "The body must be at most " + MAX_BODY + " bytes.");
+                throw tooLarge();
             }
             return bytes;
         } catch (IOException e) {
             throw new ApiException(400, "invalid_json", "The body could not be read.");
         }
+    }
+
+    static ApiException tooLarge() {
+        return new ApiException(413, "too_large", "The body must be at most " + MAX_BODY + " bytes.");
     }
 }

@@ -1,58 +1,48 @@
 package org.alchemiststack.demo.http;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.alchemiststack.Context;
 import org.alchemiststack.demo.bank.Bank;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * The bank as a small HTTP JSON service on the loopback address, on the JDK's own HTTP server:
- * {@code POST /accounts}, {@code GET /accounts/{id}}, {@code GET /accounts/{id}/statement?limit=N&after=TOKEN} (the
- * account with its latest transfers and the other account of each), {@code POST /transfers} and {@code GET /stats}.
- * Each request runs in its own scoped session; errors are 4xx answers with a JSON body (see {@link BankApi}).
+ * The bank as a small HTTP JSON service on the loopback address, on Jetty: {@code POST /accounts},
+ * {@code GET /accounts/{id}}, {@code GET /accounts/{id}/statement?limit=N&after=TOKEN} (the account with its latest
+ * transfers and the other account of each), {@code POST /transfers} and {@code GET /stats}. Each request runs in its
+ * own scoped session; errors are answers with a JSON body (see {@link BankApi}), including those the server raises
+ * before a request reaches the service (see {@link JsonErrors}).
  *
- * <p>A client gets {@link #MAX_REQUEST_SECONDS} seconds to send its whole request (line, headers and body); then the
- * server closes the connection. While they send, slow clients hold one thread each from a reserve of spare threads,
- * so fifty stuck clients do not keep others waiting; database work stays bounded by the context's pool.
+ * <p>A connection on which the client sends nothing for {@link #MAX_REQUEST_SECONDS} seconds is closed. Clients still
+ * sending their request line and headers hold no thread; one stuck in its body holds one from a reserve of spare
+ * threads, so fifty stuck clients do not keep others waiting. Database work stays bounded by the context's pool.
  *
  * <p>Thread-safe: requests are served by a bounded pool of threads; {@link #close()} may be called from any thread, and
  * a second call does nothing.
  */
 public final class BankServer implements AutoCloseable {
 
-    /**
-     * How long a client may take to send one request, in seconds, before the server closes its connection. The JDK
-     * server reads this once per JVM, when its first server is made, so it is set before that; a value given on the
-     * command line ({@code -Dsun.net.httpserver.maxReqTime=N}) wins.
-     */
+    /** How long a connection may stay silent, in seconds, mid-request or between requests, before it is closed. */
     static final int MAX_REQUEST_SECONDS = 5;
 
-    /** Threads beyond the serving ones, so that slow or stuck clients, each holding one while sending, starve no one. */
-    private static final int SLOW_CLIENT_THREADS = 256;
+    /** The most the request line and headers together may take; more is answered 431 (or 414 for a long line). */
+    static final int MAX_HEADER_BYTES = 8 * 1024;
 
-    static {
-        if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
-            System.setProperty("sun.net.httpserver.maxReqTime", Integer.toString(MAX_REQUEST_SECONDS));
-        }
-        if (System.getProperty("sun.net.httpserver.maxRspTime") == null) {
-            System.setProperty("sun.net.httpserver.maxRspTime", "60");
-        }
-    }
+    /** Threads beyond the serving ones, so that clients stuck while sending a body starve no one. */
+    private static final int SLOW_CLIENT_THREADS = 64;
 
-    private final HttpServer server;
-    private final ExecutorService workers;
-    private volatile boolean closed;
+    private final Server server;
+    private final ServerConnector connector;
+    private boolean closed;
 
-    private BankServer(HttpServer server, ExecutorService workers) {
+    private BankServer(Server server, ServerConnector connector) {
         this.server = server;
-        this.workers = workers;
+        this.connector = connector;
     }
 
     /**
@@ -66,19 +56,37 @@ public final class BankServer implements AutoCloseable {
      * @throws IOException when the port cannot be bound
      */
     public static BankServer start(Context ctx, Bank bank, int port, int threads) throws IOException {
-        HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
-        AtomicInteger n = new AtomicInteger();
-        ThreadPoolExecutor workers = new ThreadPoolExecutor(threads + SLOW_CLIENT_THREADS,
-                threads + SLOW_CLIENT_THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-                    Thread t = new Thread(r, "bank-http-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
-        workers.allowCoreThreadTimeOut(true);
-        http.setExecutor(workers);
-        http.createContext("/", new BankApi(ctx, bank));
-        http.start();
-        return new BankServer(http, workers);
+        // An acceptor and a selector take a thread each, besides those that serve requests.
+        QueuedThreadPool pool = new QueuedThreadPool(threads + SLOW_CLIENT_THREADS + 2, 4, 30_000);
+        pool.setName("bank-http");
+        pool.setDaemon(true);
+        Server server = new Server(pool);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setRequestHeaderSize(MAX_HEADER_BYTES);
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        // Empty segments ("//accounts", "/accounts//statement") reach the service, which answers them as it answers
+        // any path it does not know, rather than a bare 400 from the server.
+        http.setUriCompliance(UriCompliance.DEFAULT.with("bank", UriCompliance.Violation.AMBIGUOUS_EMPTY_SEGMENT));
+        ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+        connector.setHost(InetAddress.getLoopbackAddress().getHostAddress());
+        connector.setPort(port);
+        connector.setIdleTimeout(MAX_REQUEST_SECONDS * 1000L);
+        connector.setAcceptQueueSize(64);
+        server.addConnector(connector);
+        server.setHandler(new BankApi(ctx, bank));
+        server.setErrorHandler(new JsonErrors());
+        server.setStopTimeout(1000);
+        try {
+            server.start();
+        } catch (IOException e) {
+            stopQuietly(server);
+            throw e;
+        } catch (Exception e) {
+            stopQuietly(server);
+            throw new IOException("The HTTP server did not start on port " + port + ".", e);
+        }
+        return new BankServer(server, connector);
     }
 
     /**
@@ -87,7 +95,7 @@ public final class BankServer implements AutoCloseable {
      * @return the bound port
      */
     public int port() {
-        return server.getAddress().getPort();
+        return connector.getLocalPort();
     }
 
     /** Stops accepting requests, lets running ones finish for up to a second, and stops the threads. */
@@ -97,15 +105,16 @@ public final class BankServer implements AutoCloseable {
             return;
         }
         closed = true;
-        server.stop(1);
-        workers.shutdown();
+        stopQuietly(server);
+    }
+
+    private static void stopQuietly(Server server) {
         try {
-            if (!workers.awaitTermination(2, TimeUnit.SECONDS)) {
-                workers.shutdownNow();
+            server.stop();
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
             }
-        } catch (InterruptedException e) {
-            workers.shutdownNow();
-            Thread.currentThread().interrupt();
         }
     }
 }

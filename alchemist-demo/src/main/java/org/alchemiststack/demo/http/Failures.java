@@ -40,7 +40,13 @@ final class Failures {
         if (e instanceof ConflictException) {
             return new ApiException(409, "conflict", e.getMessage());
         }
-        if (e instanceof IllegalArgumentException || e instanceof InvalidValueException) {
+        if (e instanceof InvalidValueException) {
+            // The library's message names the SQL statement and the Java types: not for the client.
+            return new ApiException(400, "invalid_request", "A value does not fit its field; check the lengths and"
+                    + " ranges the API documents.");
+        }
+        if (e instanceof IllegalArgumentException) {
+            // Thrown by the bank with the API's own words; the service translates the library's before they get here.
             return new ApiException(400, "invalid_request", e.getMessage());
         }
         if (e instanceof ConstraintViolationException) {

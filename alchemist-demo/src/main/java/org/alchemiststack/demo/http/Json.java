@@ -26,6 +26,9 @@ import java.util.stream.Collectors;
  */
 final class Json {
 
+    /** The content type of every answer. */
+    static final String CONTENT_TYPE = "application/json; charset=utf-8";
+
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -84,9 +84,13 @@ final class QueryString {
                 + "'.");
     }
 
-    /** A malformed %-escape throws IllegalArgumentException, which {@link Failures} answers with a 400. */
+    /** A malformed %-escape is a 400 in the API's words, not the decoder's. */
     private static String decode(String text) {
-        return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw invalid("The query string has a malformed %-escape; write '%' as '%25'.");
+        }
     }
 
     private static String shorten(String text) {

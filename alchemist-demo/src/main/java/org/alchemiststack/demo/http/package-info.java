@@ -1,4 +1,4 @@
 /**
- * The bank as an HTTP JSON service on the JDK's built-in server ({@code --serve PORT}).
+ * The bank as an HTTP JSON service on Jetty ({@code --serve PORT}).
  */
 package org.alchemiststack.demo.http;
