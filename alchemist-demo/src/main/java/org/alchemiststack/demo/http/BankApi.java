@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.alchemiststack.Context;
 import org.alchemiststack.demo.bank.Account;
@@ -17,6 +18,7 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -208,11 +210,19 @@ final class BankApi extends Handler.Abstract {
         }
     }
 
-    /** Reads the body, refusing one over {@link #MAX_BODY} bytes before reading it when its length is declared. */
+    /**
+     * Reads the body, refusing one over {@link #MAX_BODY} bytes before reading it when its length is declared. The
+     * whole body must arrive within {@link BankServer#MAX_REQUEST_SECONDS}: the idle timeout alone would let a client
+     * that sends a byte every few seconds hold a serving thread for hours, so the connection is closed at that
+     * deadline.
+     */
     private static byte[] body(Request ex) {
         if (ex.getLength() > MAX_BODY) {
             throw tooLarge();
         }
+        Scheduler.Task deadline = ex.getComponents().getScheduler().schedule(
+                () -> ex.getConnectionMetaData().getConnection().getEndPoint().close(), BankServer.MAX_REQUEST_SECONDS,
+                TimeUnit.SECONDS);
         try (InputStream in = Content.Source.asInputStream(ex)) {
             byte[] bytes = in.readNBytes(MAX_BODY + 1);
             if (bytes.length > MAX_BODY) {
@@ -220,7 +230,9 @@ final class BankApi extends Handler.Abstract {
             }
             return bytes;
         } catch (IOException e) {
-            throw new ApiException(400, "invalid_json", "The body could not be read.");
+            throw new ApiException(400, "invalid_json", "The body could not be read in time.");
+        } finally {
+            deadline.cancel();
         }
     }
 

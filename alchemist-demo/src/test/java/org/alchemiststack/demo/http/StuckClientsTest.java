@@ -86,6 +86,34 @@ class StuckClientsTest {
         assertThat(closed).as("stuck connections the server closed within the request time limit").isEqualTo(STUCK);
     }
 
+    @Test
+    void aClientTricklingItsBodyIsCutOffAtTheRequestTimeLimitNotAfterItsLastByte() throws Exception {
+        Socket s = new Socket(InetAddress.getLoopbackAddress(), server.port());
+        stuck.add(s);
+        s.getOutputStream().write(("POST /transfers HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 200\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        long start = System.nanoTime();
+        long limit = (BankServer.MAX_REQUEST_SECONDS + 3) * 1_000_000_000L;
+        boolean cut = false;
+        // One byte a second: never idle for the idle timeout, so only a deadline on the whole body ends it.
+        for (int i = 0; i < 200 && System.nanoTime() - start < limit; i++) {
+            try {
+                s.getOutputStream().write(' ');
+                s.getOutputStream().flush();
+            } catch (IOException e) {
+                cut = true;
+                break;
+            }
+            Thread.sleep(1_000);
+        }
+        if (!cut) {
+            s.setSoTimeout(1_000);
+            cut = closedByServer(s);
+        }
+        assertThat(cut).as("the server closed a connection whose body trickled past the request time limit").isTrue();
+        assertThat((System.nanoTime() - start) / 1_000_000_000L).isLessThanOrEqualTo(BankServer.MAX_REQUEST_SECONDS + 3);
+    }
+
     /** Reads until the server closes: whatever it sent first (a 408 or 400 answer, or nothing) is fine. */
     private static boolean closedByServer(Socket s) {
         try {
