@@ -89,8 +89,13 @@ public final class BankDemo {
             return options.json() ? new DemoRun(ctx, options, err, out).run()
                     : new DemoRun(ctx, options, out, null).run();
         } catch (AlchemistException | IllegalArgumentException | IllegalStateException e) {
+            String message = masked(e.getMessage(), options);
             err.println();
-            err.println("error: " + masked(e.getMessage(), options));
+            err.println("error: " + message);
+            if (options.json() && !options.serve()) {
+                // Scripts parse standard output: a run that failed still prints one document, saying so.
+                out.println(JsonReport.failure(message));
+            }
             return 1;
         }
     }

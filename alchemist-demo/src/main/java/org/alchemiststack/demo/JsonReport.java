@@ -27,6 +27,13 @@ final class JsonReport {
     private JsonReport() {
     }
 
+    /** The document of a run that failed before it had results: {@code {"ok":false,"failure":"..."}}. */
+    static String failure(String message) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("ok", false).put("failure", message);
+        return root.toString();
+    }
+
     static String of(Options o, String[] database, List<ModeResult> results, Verdict verdict, boolean ok) {
         ObjectNode root = MAPPER.createObjectNode();
         root.putObject("database").put("product", database[0]).put("version", database[1])

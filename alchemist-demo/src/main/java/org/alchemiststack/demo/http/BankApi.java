@@ -171,12 +171,20 @@ final class BankApi extends Handler.Abstract {
                 bank.transfers().latestOf(id, after, size)));
     }
 
+    /**
+     * The statement cursor: a token the service made, holding one transfer id. A token that decodes but holds anything
+     * else is refused here, in the API's words, rather than by the library's check of the query's sort keys.
+     */
     private static Cursor cursor(String token) {
         try {
-            return Cursor.fromToken(token);
+            Cursor c = Cursor.fromToken(token);
+            if (c.values().size() == 1 && c.values().get(0) != null && c.values().get(0).matches("[1-9][0-9]{0,17}")) {
+                return c;
+            }
         } catch (IllegalArgumentException e) {
-            throw invalid("'after' must be the 'next' token of an earlier statement page.");
+            // Not a token at all: the same answer as a token holding something else.
         }
+        throw invalid("'after' must be the 'next' token of an earlier statement page.");
     }
 
     private static long accountId(String idText) {

@@ -50,7 +50,9 @@ class HostileCliTest {
         Run r = run(Map.of(), "--url", "jdbc:postgresql://127.0.0.1:1/x", "--seconds", "1", "--json");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.out()).as("stdout of a failed --json run").isNotBlank();
-        Hostile.JSON.readTree(r.out());
+        com.fasterxml.jackson.databind.JsonNode doc = Hostile.JSON.readTree(r.out());
+        assertThat(doc.get("ok").asBoolean()).isFalse();
+        assertThat(doc.get("failure").asText()).contains("Cannot connect");
     }
 
     @Test
