@@ -61,29 +61,7 @@ public final class Sessions {
         if (bound != null) {
             return work.apply((DefaultSession) bound);
         }
-        int max = core.settings().maxAttempts();
-        for (int attempt = 1; ; attempt++) {
-            checkOpen();
-            DefaultSession s = new DefaultSession(this, singleStatement, false);
-            try {
-                R r = work.apply(s);
-                s.commit();
-                s.close();
-                return r;
-            } catch (Throwable e) {
-                // Throwable: code compiled by other languages (or hiding a checked exception) may throw anything.
-                AlchemistException retry = s.runner.retryableFailure();
-                closeAfter(s, e);
-                if (retry == null || e instanceof CommitOutcomeUnknownException) {
-                    throw e;
-                }
-                if (attempt >= max) {
-                    throw gaveUp(attempt, max, retry);
-                }
-                core.retries.increment();
-                backoff(attempt);
-            }
-        }
+        return attempts(() -> new DefaultSession(this, singleStatement, false), false, work);
     }
 
     /** Runs query work in the given session, else in the bound one, else in a short one; pending changes flushed. */
@@ -134,20 +112,28 @@ public final class Sessions {
      * the connection timeout, are never retried.
      */
     private <R> R retrying(boolean readOnly, Function<Session, R> work) {
+        return attempts(() -> {
+            DefaultSession s = new DefaultSession(this, false, false, readOnly);
+            s.markBlockBound();
+            return s;
+        }, true, work::apply);
+    }
+
+    /**
+     * The attempts of a unit of work: each in a new session (bound to the calling code for the block when
+     * {@code bind}), committed when the work returns; a failure after which another try may pass runs it again.
+     */
+    private <R> R attempts(Supplier<DefaultSession> open, boolean bind, Function<? super DefaultSession, R> work) {
         int max = core.settings().maxAttempts();
         for (int attempt = 1; ; attempt++) {
             checkOpen();
-            DefaultSession s = new DefaultSession(this, false, false, readOnly);
-            s.markBlockBound();
+            DefaultSession s = open.get();
             try {
-                R result = scope.callWith(s, () -> {
-                    R r = work.apply(s);
-                    s.commit();
-                    return r;
-                });
+                R result = bind ? scope.callWith(s, () -> commitAfter(s, work)) : commitAfter(s, work);
                 s.close();
                 return result;
             } catch (Throwable thrown) {
+                // Throwable: code compiled by other languages (or hiding a checked exception) may throw anything.
                 AlchemistException e = thrown instanceof SerializationFailureException sf ? sf
                         : s.runner.retryableFailure();
                 closeAfter(s, thrown);
@@ -161,6 +147,12 @@ public final class Sessions {
                 backoff(attempt);
             }
         }
+    }
+
+    private static <R> R commitAfter(DefaultSession s, Function<? super DefaultSession, R> work) {
+        R r = work.apply(s);
+        s.commit();
+        return r;
     }
 
     private static AlchemistException gaveUp(int attempt, int max, AlchemistException last) {
