@@ -41,6 +41,7 @@ final class Actions {
                 .withAction(2, planned("flush", (h, m, r) -> new Steps.Flush()))
                 .withAction(3, planned("commit", (h, m, r) -> new Steps.Commit()))
                 .withAction(2, planned("nested", Plans::nested))
+                .withAction(1, planned("readOnlyElsewhere", Plans::readOnlyElsewhere))
                 .withAction(1, rollback())
                 .withAction(1, end())
                 .withMaxTransformations(MAX_STEPS);

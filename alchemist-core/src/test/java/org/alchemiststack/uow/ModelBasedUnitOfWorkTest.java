@@ -31,6 +31,8 @@ import org.alchemiststack.testkit.TestDb;
  * <li>I: nested inTransaction/useTransaction/scoped inside the bound session: savepoint; returns: flushed and part
  *     of the outer; throws: exactly its writes undone, tracked objects restored, the outer goes on.
  * <li>Errors: after a failed write the session refuses work (IllegalStateException) until rollback().
+ * <li>Read-only work ({@code Context.readOnly}) on another thread, at any point of the sequence, sees exactly the
+ *     committed rows and none of the open transaction's (issue 11; not on SQLite, where it would wait for the lock).
  * </ul>
  * Where the spec leaves a choice open (whether find() flushes, adding an id the session holds, updating an entity
  * being deleted, an upsert both stale and colliding) the sequence does not go there. A failure prints jqwik's seed and

@@ -114,6 +114,10 @@ final class Plans {
         return new Steps.Find(kind, r != null ? r.id() : 9_999);
     }
 
+    static Step readOnlyElsewhere(Harness h, RefModel m, Gen rnd) {
+        return new Steps.ReadOnlyElsewhere(kind(rnd));
+    }
+
     static Step change(Harness h, RefModel m, Gen rnd) {
         List<Integer> tracked = new ArrayList<>();
         for (int i = 0; i < h.handles.size(); i++) {

@@ -1,5 +1,6 @@
 package org.alchemiststack.uow;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.alchemiststack.Session;
@@ -199,6 +200,41 @@ final class Steps {
             });
             h.m.tracked.remove(k);
             h.m.deletes.add(new Deletion(k, version));
+        }
+    }
+
+    /**
+     * A read-only unit of work on another thread, while this session's transaction may be open: it sees exactly the
+     * committed rows, none of the open transaction's writes, and leaves this session untouched. Not on SQLite: its
+     * transactions begin IMMEDIATE, taking the write lock, so a read-only unit of work on another connection waits
+     * while this session holds a transaction, even one that only read (the README says so).
+     */
+    record ReadOnlyElsewhere(Kind kind) implements Step {
+        @Override
+        public String describe() {
+            return "readOnly(list " + kind.type.getSimpleName() + ") on another thread";
+        }
+
+        @Override
+        public void run(Harness h, Session s) {
+            if ("sqlite".equals(h.ctx.dialect().name())) {
+                h.note("-> not run on SQLite: a reader on another connection waits for the open transaction");
+                return;
+            }
+            java.util.concurrent.CompletableFuture<List<?>> read = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> h.ctx.<List<?>>readOnly(r -> new ArrayList<>(r.query(kind.type).list())));
+            List<?> got;
+            try {
+                got = read.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw h.fail(describe() + " must succeed but failed", e);
+            }
+            java.util.TreeSet<Row> seen = new java.util.TreeSet<>(java.util.Comparator.comparing(Row::key));
+            got.forEach(e -> seen.add(Kind.rowOf(e, Long.MIN_VALUE)));
+            List<Row> want = h.m.committed.values().stream().filter(r -> r.kind() == kind).toList();
+            if (!new ArrayList<>(seen).equals(want)) {
+                throw h.fail(describe() + " must see the committed rows " + want + " but saw " + seen);
+            }
         }
     }
 
