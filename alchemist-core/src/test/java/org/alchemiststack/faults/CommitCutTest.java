@@ -2,9 +2,6 @@ package org.alchemiststack.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,7 +14,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.alchemiststack.CommitOutcomeUnknownException;
 import org.alchemiststack.Context;
 import org.alchemiststack.ContextStats;
-import org.alchemiststack.RepositoryBase;
 import org.alchemiststack.testkit.Await;
 import org.alchemiststack.testkit.FaultProxy;
 import org.alchemiststack.testkit.TestDb;
@@ -31,28 +27,6 @@ import org.junit.jupiter.api.Test;
  */
 class CommitCutTest {
     static final TestDb DB = TestDb.POSTGRESQL;
-
-    @Entity
-    @Table(name = "ft_cut_item")
-    static class Item {
-        @Id
-        Long id;
-        String name;
-
-        Item() {
-        }
-
-        Item(long id, String name) {
-            this.id = id;
-            this.name = name;
-        }
-    }
-
-    static final class Items extends RepositoryBase<Item, Long> {
-        Items(Context ctx) {
-            super(ctx, Item.class);
-        }
-    }
 
     @Test
     void aCommitCutInFlightIsAnUnknownOutcomeNeverRetriedAndNeverASuccessWithoutTheRow() throws Exception {
@@ -79,7 +53,7 @@ class CommitCutTest {
             assertThat(runs.get()).as("the function ran exactly once").isOne();
             assertThat(ctx.stats().retries() - before.retries()).isZero();
             ctx.useTransaction(s -> s.add(new Item(2, "after the cut")));
-            assertThat(Faults.count(DB, direct, "FROM ft_cut_item WHERE id = 2")).isOne();
+            assertThat(Faults.count(DB, direct, "FROM ft_item WHERE id = 2")).isOne();
             assertThat(ctx.stats().activeConnections()).isZero();
         }
     }
@@ -119,7 +93,7 @@ class CommitCutTest {
         try (Connection c = DB.rawConnection(url); Statement st = c.createStatement()) {
             st.execute("CREATE OR REPLACE FUNCTION ft_cut_slow_commit() RETURNS trigger LANGUAGE plpgsql AS"
                     + " $$ BEGIN PERFORM pg_sleep(2); RETURN NULL; END $$");
-            st.execute("CREATE CONSTRAINT TRIGGER ft_cut_slow AFTER INSERT ON ft_cut_item DEFERRABLE INITIALLY"
+            st.execute("CREATE CONSTRAINT TRIGGER ft_cut_slow AFTER INSERT ON ft_item DEFERRABLE INITIALLY"
                     + " DEFERRED FOR EACH ROW EXECUTE FUNCTION ft_cut_slow_commit()");
         }
     }
@@ -155,7 +129,7 @@ class CommitCutTest {
     private static long rowsOnceSettled(String url, String app, long id) {
         boolean settled = Await.within(Duration.ofSeconds(10), () -> running(url, app, "%") == 0);
         assertThat(settled).as("the cut backend finished").isTrue();
-        return Faults.count(DB, url, "FROM ft_cut_item WHERE id = " + id);
+        return Faults.count(DB, url, "FROM ft_item WHERE id = " + id);
     }
 
     private static String outcome(Runnable work) {

@@ -3,9 +3,6 @@ package org.alchemiststack.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +14,6 @@ import org.alchemiststack.ConnectionException;
 import org.alchemiststack.Context;
 import org.alchemiststack.ContextStats;
 import org.alchemiststack.QueryTimeoutException;
-import org.alchemiststack.RepositoryBase;
 import org.alchemiststack.Session;
 import org.alchemiststack.testkit.Await;
 import org.alchemiststack.testkit.TestDb;
@@ -32,28 +28,6 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class KilledConnectionsTest {
     static final int POOL = 4;
-
-    @Entity
-    @Table(name = "ft_kill_item")
-    static class Item {
-        @Id
-        Long id;
-        String name;
-
-        Item() {
-        }
-
-        Item(long id, String name) {
-            this.id = id;
-            this.name = name;
-        }
-    }
-
-    static final class Items extends RepositoryBase<Item, Long> {
-        Items(Context ctx) {
-            super(ctx, Item.class);
-        }
-    }
 
     private static Context context(TestDb db, String url) {
         return TestDb.fresh(Faults.builder(db, url, Item.class).maxPoolSize(POOL).minIdle(POOL)
@@ -84,7 +58,7 @@ class KilledConnectionsTest {
         System.out.printf("[kill %s] idle pool killed: %d requests succeeded, retries=%d, %s%n", db, outcomes.size(),
                 after.retries() - before.retries(), outcomes);
         assertThat(outcomes).hasSize(2 * POOL).filteredOn(o -> o.startsWith("write")).containsOnly("write:true");
-        assertThat(Faults.count(db, url, "FROM ft_kill_item")).isEqualTo(POOL);
+        assertThat(Faults.count(db, url, "FROM ft_item")).isEqualTo(POOL);
         assertPoolBackToNormal(ctx);
         assertThat(Backends.ofWholePool(ctx, db)).as("no killed backend is lent any more")
                 .doesNotContainAnyElementsOf(backends);
@@ -112,12 +86,12 @@ class KilledConnectionsTest {
             s.add(new Item(3, "after rollback(), on a new connection"));
             s.add(new Item(4, "in the same transaction"));
             s.flush();
-            assertThat(Faults.count(db, url, "FROM ft_kill_item WHERE id IN (3, 4)"))
+            assertThat(Faults.count(db, url, "FROM ft_item WHERE id IN (3, 4)"))
                     .as("flushed, not committed: the new connection runs a transaction, not auto-commit").isZero();
             s.commit();
         }
-        assertThat(Faults.count(db, url, "FROM ft_kill_item WHERE id IN (1, 2)")).as("nothing of it written").isZero();
-        assertThat(Faults.count(db, url, "FROM ft_kill_item WHERE id IN (3, 4)")).isEqualTo(2);
+        assertThat(Faults.count(db, url, "FROM ft_item WHERE id IN (1, 2)")).as("nothing of it written").isZero();
+        assertThat(Faults.count(db, url, "FROM ft_item WHERE id IN (3, 4)")).isEqualTo(2);
         assertPoolBackToNormal(ctx);
     }
 
@@ -139,7 +113,7 @@ class KilledConnectionsTest {
                             e.getClass().getSimpleName()));
             s.rollback();
         }
-        assertThat(Faults.count(db, url, "FROM ft_kill_item")).isZero();
+        assertThat(Faults.count(db, url, "FROM ft_item")).isZero();
         assertPoolBackToNormal(ctx);
     }
 
@@ -165,7 +139,7 @@ class KilledConnectionsTest {
         });
         assertThat(attempts.get()).as("run again once, after the kill").isEqualTo(2);
         assertThat(ctx.stats().retries() - before.retries()).isOne();
-        assertThat(Faults.count(db, url, "FROM ft_kill_item")).as("both rows, once").isEqualTo(2);
+        assertThat(Faults.count(db, url, "FROM ft_item")).as("both rows, once").isEqualTo(2);
         assertPoolBackToNormal(ctx);
         assertThat(Backends.ofWholePool(ctx, db)).doesNotContainAnyElementsOf(killed);
     }
@@ -203,7 +177,7 @@ class KilledConnectionsTest {
         assertThat(nestedFailures).as("the nested block saw the broken connection").containsExactly(
                 "ConnectionException");
         assertThat(attempts.get()).as("the outer unit of work ran again, once").isEqualTo(2);
-        assertThat(Faults.count(db, url, "FROM ft_kill_item WHERE id BETWEEN 20 AND 23")).isEqualTo(4);
+        assertThat(Faults.count(db, url, "FROM ft_item WHERE id BETWEEN 20 AND 23")).isEqualTo(4);
         assertPoolBackToNormal(ctx);
     }
 
@@ -236,7 +210,7 @@ class KilledConnectionsTest {
             s.add(new Item(2, "after the cancel"));
             s.commit();
         }
-        assertThat(Faults.count(db, url, "FROM ft_kill_item")).isOne();
+        assertThat(Faults.count(db, url, "FROM ft_item")).isOne();
         assertPoolBackToNormal(ctx);
     }
 

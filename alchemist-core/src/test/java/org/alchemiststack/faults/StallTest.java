@@ -3,9 +3,6 @@ package org.alchemiststack.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -30,22 +27,6 @@ class StallTest {
     static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(2);
     static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(3);
 
-    @Entity
-    @Table(name = "ft_stall_item")
-    static class Item {
-        @Id
-        Long id;
-        String name;
-
-        Item() {
-        }
-
-        Item(long id, String name) {
-            this.id = id;
-            this.name = name;
-        }
-    }
-
     @ParameterizedTest(name = "[{0}]")
     @EnumSource(value = TestDb.class, names = {"POSTGRESQL", "MARIADB"})
     void aStatementOnAFrozenNetworkFailsWithinTheSocketTimeoutAndNewWorkSucceedsAfterwards(TestDb db)
@@ -64,7 +45,7 @@ class StallTest {
                 s.flush();
                 proxy.freeze();
                 long start = System.nanoTime();
-                assertThatThrownBy(() -> s.sql("SELECT COUNT(*) FROM ft_stall_item").one(Long.class))
+                assertThatThrownBy(() -> s.sql("SELECT COUNT(*) FROM ft_item").one(Long.class))
                         .isInstanceOf(ConnectionException.class)
                         .isNotInstanceOf(CommitOutcomeUnknownException.class)
                         .hasMessageContaining("socketTimeout");
@@ -99,8 +80,8 @@ class StallTest {
 
             proxy.unfreeze();
             ctx.useTransaction(s -> s.add(new Item(4, "after the freeze")));
-            assertThat(Faults.count(db, direct, "FROM ft_stall_item")).as("rows 1 and 4 only").isEqualTo(2);
-            assertThat(Faults.count(db, direct, "FROM ft_stall_item WHERE id IN (1, 4)")).isEqualTo(2);
+            assertThat(Faults.count(db, direct, "FROM ft_item")).as("rows 1 and 4 only").isEqualTo(2);
+            assertThat(Faults.count(db, direct, "FROM ft_item WHERE id IN (1, 4)")).isEqualTo(2);
             List<Long> after = Backends.ofWholePool(ctx, db);
             assertThat(after).as("fresh connections only").doesNotContainAnyElementsOf(before);
             assertThat(ctx.stats().activeConnections()).isZero();

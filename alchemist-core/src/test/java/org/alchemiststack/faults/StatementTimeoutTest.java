@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariConfig;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -30,22 +27,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 class StatementTimeoutTest {
     static final Duration TIMEOUT = Duration.ofMillis(500);
     static final long BOUND_MILLIS = TIMEOUT.toMillis() + 1_000;
-
-    @Entity
-    @Table(name = "ft_to_item")
-    static class Item {
-        @Id
-        Long id;
-        String name;
-
-        Item() {
-        }
-
-        Item(long id, String name) {
-            this.id = id;
-            this.name = name;
-        }
-    }
 
     /** A statement that runs for seconds unless the database cancels it. */
     static void slow(Session s, TestDb db) {
@@ -82,10 +63,10 @@ class StatementTimeoutTest {
             s.add(new Item(2, "written after rollback()"));
             s.commit();
         }
-        assertThat(Faults.count(db, url, "FROM ft_to_item WHERE id = 1")).isZero();
-        assertThat(Faults.count(db, url, "FROM ft_to_item WHERE id = 2")).isOne();
+        assertThat(Faults.count(db, url, "FROM ft_item WHERE id = 1")).isZero();
+        assertThat(Faults.count(db, url, "FROM ft_item WHERE id = 2")).isOne();
         ctx.useTransaction(s -> s.add(new Item(3, "a new unit of work")));
-        assertThat(Faults.count(db, url, "FROM ft_to_item")).isEqualTo(2);
+        assertThat(Faults.count(db, url, "FROM ft_item")).isEqualTo(2);
         ContextStats after = ctx.stats();
         assertThat(after.activeConnections()).as("no connection leaked").isZero();
         assertThat(after.sessionsOpen()).isZero();
@@ -113,8 +94,8 @@ class StatementTimeoutTest {
             outer.add(new Item(3, "outer, after"));
         });
         assertThat(outerRuns[0]).as("the outer unit of work was not retried").isOne();
-        assertThat(Faults.count(db, url, "FROM ft_to_item WHERE id IN (1, 3)")).isEqualTo(2);
-        assertThat(Faults.count(db, url, "FROM ft_to_item WHERE id = 2")).as("the nested block was undone").isZero();
+        assertThat(Faults.count(db, url, "FROM ft_item WHERE id IN (1, 3)")).isEqualTo(2);
+        assertThat(Faults.count(db, url, "FROM ft_item WHERE id = 2")).as("the nested block was undone").isZero();
         assertThat(ctx.stats().activeConnections()).isZero();
     }
 
@@ -126,7 +107,7 @@ class StatementTimeoutTest {
         try (Session s = ctx.openSession()) {
             try (Connection locker = db.rawConnection(url); Statement st = locker.createStatement()) {
                 st.execute("BEGIN IMMEDIATE");
-                st.execute("INSERT INTO ft_to_item (id, name) VALUES (99, 'the locker''s row')");
+                st.execute("INSERT INTO ft_item (id, name) VALUES (99, 'the locker''s row')");
                 long start = System.nanoTime();
                 assertThatThrownBy(() -> {
                     s.add(new Item(1, "waits for the write lock"));
@@ -141,8 +122,8 @@ class StatementTimeoutTest {
             s.add(new Item(2, "after the locker let go"));
             s.commit();
         }
-        assertThat(Faults.count(db, url, "FROM ft_to_item")).isOne();
-        assertThat(Faults.count(db, url, "FROM ft_to_item WHERE id = 2")).isOne();
+        assertThat(Faults.count(db, url, "FROM ft_item")).isOne();
+        assertThat(Faults.count(db, url, "FROM ft_item WHERE id = 2")).isOne();
         assertThat(ctx.stats().activeConnections()).isZero();
     }
 

@@ -47,12 +47,8 @@ class ReplicaHostileTest {
         pg = PgClusters.require();
     }
 
-    private static String inSchema(String url) {
-        return PgClusters.withParameter(url, "currentSchema", pg.schema());
-    }
-
     private static Context.Builder builder() {
-        return Context.builder().url(inSchema(pg.primaryUrl())).user(pg.user()).models(H11Doc.class)
+        return Context.builder().url(pg.inSchema(pg.primaryUrl())).user(pg.user()).models(H11Doc.class)
                 .maxPoolSize(4).minIdle(0).connectionTimeout(Duration.ofSeconds(3));
     }
 
@@ -60,10 +56,6 @@ class ReplicaHostileTest {
         Context ctx = b.build();
         ctx.schema().createTables();
         return ctx;
-    }
-
-    private static boolean onReplica(Session s) {
-        return s.sql("SELECT pg_is_in_recovery()").one(Boolean.class);
     }
 
     private static void writeRows(Context ctx, int n) {
@@ -83,10 +75,10 @@ class ReplicaHostileTest {
     @Test
     void withTwoReplicasOneDeadEveryReadSucceedsOnTheLiveOne() {
         try (Context ctx = context(builder().replica("jdbc:postgresql://127.0.0.1:9/test?connectTimeout=1")
-                .replica(inSchema(pg.replicaUrl())).replicaCheckInterval(Duration.ofMillis(200)))) {
+                .replica(pg.inSchema(pg.replicaUrl())).replicaCheckInterval(Duration.ofMillis(200)))) {
             int onReplica = 0;
             for (int i = 0; i < 20; i++) {
-                if (ctx.readOnly(ReplicaHostileTest::onReplica)) {
+                if (ctx.readOnly(PgClusters::onReplica)) {
                     onReplica++;
                 }
             }
@@ -107,7 +99,7 @@ class ReplicaHostileTest {
         try {
             try (Context ctx = context(builder().replica(a).replica(b))) {
                 for (int i = 0; i < 4; i++) {
-                    assertThat(ctx.readOnly(ReplicaHostileTest::onReplica)).isTrue();
+                    assertThat(ctx.readOnly(PgClusters::onReplica)).isTrue();
                 }
                 assertThat(stats(ctx, 0).reads()).isEqualTo(2);
                 assertThat(stats(ctx, 1).reads()).isEqualTo(2);
@@ -124,7 +116,7 @@ class ReplicaHostileTest {
 
     private static HikariDataSource replicaPool(String name) {
         HikariConfig c = new HikariConfig();
-        c.setJdbcUrl(inSchema(pg.replicaUrl()));
+        c.setJdbcUrl(pg.inSchema(pg.replicaUrl()));
         c.setUsername(pg.user());
         c.setPoolName(name);
         c.setMaximumPoolSize(2);
@@ -148,7 +140,7 @@ class ReplicaHostileTest {
         try {
             List<String> urls = List.of(
                     "jdbc:postgresql://127.0.0.1:9/test?connectTimeout=1&password=" + SECRET + "q1",
-                    inSchema(pg.replicaUrl()) + "&password=" + SECRET + "q2",
+                    pg.inSchema(pg.replicaUrl()) + "&password=" + SECRET + "q2",
                     "jdbc:postgresql://127.0.0.1:9/test?connectTimeout=1&sslpassword=" + SECRET + "q3",
                     "jdbc:postgresql://postgres:" + SECRET + "q4@127.0.0.1:9/test?connectTimeout=1",
                     "jdbc:postgresql://127.0.0.1:9/test?connectTimeout=1;password=" + SECRET + "q5");
@@ -159,7 +151,7 @@ class ReplicaHostileTest {
                 try (Context ctx = context(b)) {
                     seen.add(ctx.toString());
                     for (int i = 0; i < 6; i++) {
-                        ctx.readOnly(ReplicaHostileTest::onReplica);
+                        ctx.readOnly(PgClusters::onReplica);
                     }
                     Thread.sleep(600);
                     seen.add(ctx.stats().toString());
@@ -189,11 +181,11 @@ class ReplicaHostileTest {
     @Test
     void aReplicaWhoseNetworkStallsCostsReadsAtMostTheSocketTimeoutAndRejoinsAfterwards() throws Exception {
         try (FaultProxy proxy = FaultProxy.to("127.0.0.1", 5434);
-                Context ctx = context(builder().replica(inSchema(proxy.rewrite(pg.replicaUrl())))
+                Context ctx = context(builder().replica(pg.inSchema(proxy.rewrite(pg.replicaUrl())))
                         .socketTimeout(Duration.ofSeconds(2)).replicaCheckInterval(Duration.ofMillis(200)))) {
             writeRows(ctx, 1);
             for (int i = 0; i < 5; i++) {
-                assertThat(ctx.readOnly(ReplicaHostileTest::onReplica)).isTrue();
+                assertThat(ctx.readOnly(PgClusters::onReplica)).isTrue();
             }
             proxy.freeze();
             List<Long> millis = new ArrayList<>();
@@ -202,7 +194,7 @@ class ReplicaHostileTest {
                 for (int i = 0; i < 5; i++) {
                     long start = System.nanoTime();
                     CompletableFuture<Boolean> read = CompletableFuture.supplyAsync(
-                            () -> ctx.readOnly(ReplicaHostileTest::onReplica));
+                            () -> ctx.readOnly(PgClusters::onReplica));
                     try {
                         read.get(30, TimeUnit.SECONDS);
                     } catch (Exception e) {
@@ -220,7 +212,7 @@ class ReplicaHostileTest {
             assertThat(Await.within(Duration.ofSeconds(20), () -> stats(ctx, 0).healthy()))
                     .as("back in rotation after the network recovered; last failure: " + stats(ctx, 0).lastFailure())
                     .isTrue();
-            assertThat(ctx.readOnly(ReplicaHostileTest::onReplica)).isTrue();
+            assertThat(ctx.readOnly(PgClusters::onReplica)).isTrue();
             assertThat(ctx.stats().activeConnections()).isZero();
             System.out.printf("stalled replica: reads took %s ms; last failure %s%n", millis,
                     stats(ctx, 0).lastFailure());
@@ -230,10 +222,10 @@ class ReplicaHostileTest {
     @Test
     void aReplicaWhoseNetworkStallsWithoutSocketTimeoutStillLetsLaterReadsThrough() throws Exception {
         try (FaultProxy proxy = FaultProxy.to("127.0.0.1", 5434);
-                Context ctx = context(builder().replica(inSchema(proxy.rewrite(pg.replicaUrl())))
+                Context ctx = context(builder().replica(pg.inSchema(proxy.rewrite(pg.replicaUrl())))
                         .replicaCheckInterval(Duration.ofMillis(200)))) {
             writeRows(ctx, 1);
-            assertThat(ctx.readOnly(ReplicaHostileTest::onReplica)).isTrue();
+            assertThat(ctx.readOnly(PgClusters::onReplica)).isTrue();
             Thread.sleep(1000);
             proxy.freeze();
             long start = System.nanoTime();
@@ -242,7 +234,7 @@ class ReplicaHostileTest {
                 long detectMs = (System.nanoTime() - start) / 1_000_000;
                 assertThat(detected).as("the health check notices a stalled replica").isTrue();
                 CompletableFuture<Boolean> read = CompletableFuture.supplyAsync(
-                        () -> ctx.readOnly(ReplicaHostileTest::onReplica));
+                        () -> ctx.readOnly(PgClusters::onReplica));
                 assertThat(read.get(10, TimeUnit.SECONDS)).as("a read after detection runs on the primary")
                         .isFalse();
                 System.out.printf("stalled replica without socketTimeout detected after %d ms: %s%n", detectMs,
@@ -259,7 +251,7 @@ class ReplicaHostileTest {
     @Test
     void aReplicaConnectionCutWhileAStreamReadsRunsTheReadOnlyWorkAgainElsewhere() {
         try (FaultProxy proxy = FaultProxy.to("127.0.0.1", 5434);
-                Context ctx = context(builder().replica(inSchema(proxy.rewrite(pg.replicaUrl())))
+                Context ctx = context(builder().replica(pg.inSchema(proxy.rewrite(pg.replicaUrl())))
                         .replicaCheckInterval(Duration.ofSeconds(30)))) {
             writeRows(ctx, 500);
             long total = ctx.inTransaction(s -> s.query(H11Doc.class).count());

@@ -39,12 +39,8 @@ class ReplicaRoutingTest {
         }
     }
 
-    private static String inSchema(String url) {
-        return PgClusters.withParameter(url, "currentSchema", pg.schema());
-    }
-
     private static Context.Builder builder() {
-        return Context.builder().url(inSchema(pg.primaryUrl())).user(pg.user()).models(Reading.class)
+        return Context.builder().url(pg.inSchema(pg.primaryUrl())).user(pg.user()).models(Reading.class)
                 .maxPoolSize(4).minIdle(0).connectionTimeout(Duration.ofSeconds(5));
     }
 
@@ -54,12 +50,7 @@ class ReplicaRoutingTest {
         return ctx;
     }
 
-    /** Whether the session's connection is a replica's, asked through the library (so its failures are typed). */
-    private static boolean onReplica(Session s) {
-        return s.sql("SELECT pg_is_in_recovery()").one(Boolean.class);
-    }
-
-    /** The same, asked on the raw connection the session exposes. */
+    /** Whether the session's connection is a replica's, asked on the raw connection the session exposes. */
     private static boolean rawOnReplica(Session s) {
         try {
             return PgClusters.inRecovery(s.connection());
@@ -84,18 +75,18 @@ class ReplicaRoutingTest {
 
     @Test
     void readOnlyWorkRunsOnTheReplicaAndEverythingElseOnThePrimary() {
-        try (Context ctx = context(builder().replica(inSchema(pg.replicaUrl())))) {
+        try (Context ctx = context(builder().replica(pg.inSchema(pg.replicaUrl())))) {
             assertThat(replica(ctx).healthy()).as("checked once at build").isTrue();
             long id = write(ctx);
             assertThat(pg.waitUntilReplicaCaughtUp(Duration.ofSeconds(10))).isTrue();
 
-            assertThat(ctx.readOnly(ReplicaRoutingTest::onReplica)).as("readOnly").isTrue();
+            assertThat(ctx.readOnly(PgClusters::onReplica)).as("readOnly").isTrue();
             assertThat(ctx.readOnly(ReplicaRoutingTest::rawOnReplica)).as("readOnly, raw connection").isTrue();
             assertThat(readOnlyFind(ctx, id)).as("the replicated row").isPresent();
             assertThat(ctx.inTransaction(ReplicaRoutingTest::rawOnReplica)).as("inTransaction").isFalse();
-            assertThat(ctx.scoped(() -> onReplica(ctx.currentSession()))).as("scoped").isFalse();
+            assertThat(ctx.scoped(() -> PgClusters.onReplica(ctx.currentSession()))).as("scoped").isFalse();
             try (Session s = ctx.openSession()) {
-                assertThat(onReplica(s)).as("openSession").isFalse();
+                assertThat(PgClusters.onReplica(s)).as("openSession").isFalse();
             }
             assertThat(replica(ctx).reads()).isEqualTo(3);
             assertThat(ctx.stats().readOnlyOnPrimary()).isZero();
@@ -105,13 +96,13 @@ class ReplicaRoutingTest {
 
     @Test
     void readAfterWriteInOneUnitOfWorkStaysOnThePrimaryAndSeesTheWrite() {
-        try (Context ctx = context(builder().replica(inSchema(pg.replicaUrl())))) {
+        try (Context ctx = context(builder().replica(pg.inSchema(pg.replicaUrl())))) {
             long id = IDS.incrementAndGet();
             boolean[] where = new boolean[1];
             Reading seen = ctx.inTransaction(s -> {
                 s.add(new Reading(id, "k" + id));
                 s.flush();
-                where[0] = onReplica(s);
+                where[0] = PgClusters.onReplica(s);
                 return ctx.readOnly(inner -> inner.find(Reading.class, id).orElse(null));
             });
             assertThat(seen).as("readOnly inside the writing unit of work sees its write").isNotNull();
@@ -122,7 +113,7 @@ class ReplicaRoutingTest {
 
     @Test
     void aReadOnlyUnitOfWorkRefusesWritesAndLocksAndWritesNothing() {
-        try (Context ctx = context(builder().replica(inSchema(pg.replicaUrl())))) {
+        try (Context ctx = context(builder().replica(pg.inSchema(pg.replicaUrl())))) {
             long id = IDS.incrementAndGet();
             assertThatThrownBy(() -> ctx.useReadOnly(s -> {
                 s.add(new Reading(id, "k" + id));
@@ -147,7 +138,7 @@ class ReplicaRoutingTest {
                 .replicaCheckInterval(Duration.ofMillis(200)))) {
             assertThat(replica(ctx).healthy()).isFalse();
             assertThat(replica(ctx).lastFailure()).contains("health check failed");
-            assertThat(ctx.readOnly(ReplicaRoutingTest::onReplica)).isFalse();
+            assertThat(ctx.readOnly(PgClusters::onReplica)).isFalse();
             assertThat(ctx.stats().readOnlyOnPrimary()).isEqualTo(1);
             assertThat(replica(ctx).reads()).isZero();
         }
@@ -163,7 +154,7 @@ class ReplicaRoutingTest {
     @Test
     void aStoppedReplicaSendsReadsToThePrimaryWithoutAFailedRequestAndItsRestartBringsThemBack()
             throws Exception {
-        try (Context ctx = context(builder().replica(inSchema(pg.replicaUrl()))
+        try (Context ctx = context(builder().replica(pg.inSchema(pg.replicaUrl()))
                 .replicaCheckInterval(Duration.ofMillis(200)))) {
             long id = write(ctx);
             assertThat(pg.waitUntilReplicaCaughtUp(Duration.ofSeconds(10))).isTrue();
@@ -193,13 +184,13 @@ class ReplicaRoutingTest {
 
     @Test
     void aLaggingReplicaLeavesTheRotationWhenMaxReplicaLagIsSetAndRejoinsWhenItCatchesUp() throws Exception {
-        try (Context ctx = context(builder().replica(inSchema(pg.replicaUrl())).maxReplicaLag(Duration.ofMillis(500))
+        try (Context ctx = context(builder().replica(pg.inSchema(pg.replicaUrl())).maxReplicaLag(Duration.ofMillis(500))
                 .replicaCheckInterval(Duration.ofMillis(100)))) {
             write(ctx);
             assertThat(pg.waitUntilReplicaCaughtUp(Duration.ofSeconds(10))).isTrue();
             // A check that ran while the write was still being replayed may have seen a lag; the next one clears it.
             Await.until("the caught-up replica in rotation", Duration.ofSeconds(5), () -> replica(ctx).healthy());
-            assertThat(ctx.readOnly(ReplicaRoutingTest::onReplica)).isTrue();
+            assertThat(ctx.readOnly(PgClusters::onReplica)).isTrue();
             pg.pauseReplay();
             long id;
             try {
@@ -208,20 +199,20 @@ class ReplicaRoutingTest {
                 Await.until("the lagging replica out of rotation", Duration.ofSeconds(10), () -> !replica(ctx).healthy());
                 assertThat(replica(ctx).lastFailure()).contains("maxReplicaLag");
                 assertThat(replica(ctx).lag()).isGreaterThan(Duration.ofMillis(500));
-                assertThat(ctx.readOnly(ReplicaRoutingTest::onReplica)).as("reads left the replica").isFalse();
+                assertThat(ctx.readOnly(PgClusters::onReplica)).as("reads left the replica").isFalse();
                 assertThat(readOnlyFind(ctx, id)).as("and see the fresh row").isPresent();
             } finally {
                 pg.resumeReplay();
             }
             Await.until("the replica back in rotation", Duration.ofSeconds(10), () -> replica(ctx).healthy());
-            assertThat(ctx.readOnly(ReplicaRoutingTest::onReplica)).isTrue();
+            assertThat(ctx.readOnly(PgClusters::onReplica)).isTrue();
             assertThat(readOnlyFind(ctx, id)).isPresent();
         }
     }
 
     @Test
     void withoutMaxReplicaLagALaggingReplicaKeepsServingReads() throws Exception {
-        try (Context ctx = context(builder().replica(inSchema(pg.replicaUrl()))
+        try (Context ctx = context(builder().replica(pg.inSchema(pg.replicaUrl()))
                 .replicaCheckInterval(Duration.ofMillis(100)))) {
             write(ctx);
             assertThat(pg.waitUntilReplicaCaughtUp(Duration.ofSeconds(10))).isTrue();
@@ -264,7 +255,7 @@ class ReplicaRoutingTest {
                         if (s.find(Reading.class, id).isEmpty()) {
                             throw new AssertionError("row " + id + " missing");
                         }
-                        return onReplica(s);
+                        return PgClusters.onReplica(s);
                     });
                     (replica ? onReplica : onPrimary).incrementAndGet();
                 } catch (Throwable e) {

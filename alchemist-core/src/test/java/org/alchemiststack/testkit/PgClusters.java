@@ -154,6 +154,16 @@ public final class PgClusters {
         return admin(REPLICA_PORT);
     }
 
+    /** The URL with this JVM's schema as the current schema: {@code withParameter(url, "currentSchema", schema())}. */
+    public String inSchema(String url) {
+        return withParameter(url, "currentSchema", schema());
+    }
+
+    /** Whether a session's connection is a replica's, asked through the library (so its failures are typed). */
+    public static boolean onReplica(org.alchemiststack.Session s) {
+        return s.sql("SELECT pg_is_in_recovery()").one(Boolean.class);
+    }
+
     /** Whether the server behind the connection is in recovery, i.e. a replica. */
     public static boolean inRecovery(Connection c) throws SQLException {
         return queryBoolean(c, "SELECT pg_is_in_recovery()");
