@@ -14,10 +14,12 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.alchemiststack.dialect.Dialect;
 import org.alchemiststack.internal.ContextCore;
-import org.alchemiststack.internal.query.Queries;
-import org.alchemiststack.internal.session.Sessions;
 import org.alchemiststack.internal.ContextSettings;
 import org.alchemiststack.internal.FaultSettings;
+import org.alchemiststack.internal.ObserveSettings;
+import org.alchemiststack.internal.query.Queries;
+import org.alchemiststack.internal.session.Sessions;
+import org.alchemiststack.observe.StatementListener;
 
 /**
  * Main entry point: one per application. A context holds the checked database settings, a HikariCP connection pool,
@@ -212,6 +214,28 @@ public final class Context implements AutoCloseable {
     }
 
     /**
+     * Adds a listener told about every statement and unit of work of the sessions opened from now on (see
+     * {@link StatementListener}); sessions already open go on without it. {@link Builder#listener} does the same
+     * before the first session.
+     *
+     * @param listener the listener
+     */
+    public void addListener(StatementListener listener) {
+        core.listeners().add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /**
+     * Removes a listener from the sessions opened from now on; sessions already open go on calling it until they
+     * close.
+     *
+     * @param listener the listener
+     * @return whether it was registered
+     */
+    public boolean removeListener(StatementListener listener) {
+        return core.listeners().remove(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /**
      * Returns the current pool and session counters.
      *
      * @return a snapshot
@@ -294,6 +318,9 @@ public final class Context implements AutoCloseable {
         private final List<FaultSettings.Replica> replicas = new ArrayList<>();
         private Duration maxReplicaLag;
         private Duration replicaCheckInterval = Duration.ofSeconds(1);
+        private final List<StatementListener> listeners = new ArrayList<>();
+        private Duration slowStatementThreshold;
+        private boolean logParameters;
 
         private Builder() {
         }
@@ -469,6 +496,47 @@ public final class Context implements AutoCloseable {
          */
         public Builder sessionHoldWarning(Duration threshold) {
             this.sessionHoldWarning = threshold;
+            return this;
+        }
+
+        /**
+         * Adds a listener told about every statement and unit of work of the context's sessions (see
+         * {@link StatementListener}); listeners are called in the order they were added, and told of an end in the
+         * reverse order.
+         *
+         * @param listener the listener
+         * @return this builder
+         */
+        public Builder listener(StatementListener listener) {
+            this.listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * Logs a WARN on the SQL log ({@code org.alchemiststack.sql}) for every statement that takes this long or
+         * longer, with its SQL, duration, rows and the application code that ran it (default: not set, no warning).
+         * The SQL log's DEBUG lines are on when that logger is at DEBUG when the context is built.
+         *
+         * @param threshold a positive duration
+         * @return this builder
+         */
+        public Builder slowStatementThreshold(Duration threshold) {
+            this.slowStatementThreshold = Objects.requireNonNull(threshold, "threshold");
+            return this;
+        }
+
+        /**
+         * Records the values bound to each statement, for the SQL log's lines and
+         * {@link org.alchemiststack.observe.StatementEvent#parameters()} (default off). A value bound for a column
+         * the model marks {@link org.alchemiststack.model.Sensitive} is recorded as {@code ****}; values of raw SQL
+         * ({@code Context.sql(..)}) have no column and are recorded as they are. Costs a wrapper per statement while
+         * on.
+         *
+         * @param enabled whether to record bound values
+         * @return this builder
+         */
+        public Builder logParameters(boolean enabled) {
+            this.logParameters = enabled;
             return this;
         }
 
@@ -649,7 +717,8 @@ public final class Context implements AutoCloseable {
                     minIdle, connectionTimeoutSet && connectionTimeout == null ? Duration.ZERO : connectionTimeout, List.copyOf(models), maxAttempts, retryBaseDelay, retryMaxDelay,
                     leakDetection, sessionHoldWarning, scope, dataSource, hikariConfig, isolation,
                     Map.copyOf(properties), poolName, new FaultSettings(statementTimeout, socketTimeout,
-                            java.util.Collections.unmodifiableList(new ArrayList<>(replicas)), maxReplicaLag, replicaCheckInterval));
+                            java.util.Collections.unmodifiableList(new ArrayList<>(replicas)), maxReplicaLag, replicaCheckInterval),
+                    new ObserveSettings(List.copyOf(listeners), slowStatementThreshold, logParameters));
             return new Context(ContextCore.start(Objects.requireNonNull(s)));
         }
 

@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariPoolMXBean;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.alchemiststack.UnknownModelException;
 import org.alchemiststack.dialect.Dialect;
 import org.alchemiststack.internal.model.ModelMeta;
 import org.alchemiststack.internal.model.ModelScanner;
+import org.alchemiststack.observe.StatementListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,10 +50,7 @@ public final class ContextCore {
     private final ErrorTranslator errors;
     private final LeakTracker leaks;
     private volatile boolean closed;
-    private final java.util.concurrent.atomic.AtomicReference<StatementObserver[]> observers =
-            new java.util.concurrent.atomic.AtomicReference<>(new StatementObserver[0]);
-    private final java.util.concurrent.atomic.AtomicBoolean observerFailureLogged =
-            new java.util.concurrent.atomic.AtomicBoolean();
+    private final Listeners listeners = new Listeners();
     private boolean readsBeforeTransaction;
 
     public final LongAdder sessionsOpen = new LongAdder();
@@ -123,6 +122,7 @@ public final class ContextCore {
                     + models.stream().map(m -> m.type.getSimpleName()).toList() + "]";
             ContextCore core = new ContextCore(s, dialect, source, pool, description, models)
                     .withIsolationChecked(url);
+            core.listenFor(s.observe());
             try {
                 core.startReplicas(poolName);
             } catch (RuntimeException | Error e) {
@@ -289,30 +289,20 @@ public final class ContextCore {
         return leaks;
     }
 
-    /** The statement observers; empty unless one was registered. Sessions read it once, when they open. */
-    public StatementObserver[] observers() {
-        return observers.get();
-    }
-
-    /** Registers a statement observer for the sessions opened from now on (the seam for logging and metrics). */
-    public void addObserver(StatementObserver observer) {
-        java.util.Objects.requireNonNull(observer, "observer");
-        observers.updateAndGet(old -> {
-            StatementObserver[] now = java.util.Arrays.copyOf(old, old.length + 1);
-            now[old.length] = observer;
-            return now;
-        });
-    }
-
-    /** Tells an observer about a statement; an observer that throws is logged once and never breaks the work. */
-    public void notify(StatementObserver o, String sql, long nanos, int rows, AlchemistException error) {
-        try {
-            o.statement(sql, nanos, rows, error);
-        } catch (RuntimeException e) {
-            if (observerFailureLogged.compareAndSet(false, true)) {
-                LOG.warn("A statement observer of {} threw; its failures are ignored from now on", description, e);
-            }
+    /** Registers the SQL log when it is wanted, then the builder's listeners. */
+    private void listenFor(ObserveSettings observe) {
+        if (SqlLog.wanted(observe)) {
+            Duration slow = observe.slowStatementThreshold();
+            listeners.add(new SqlLog(slow == null ? Long.MAX_VALUE : slow.toNanos()));
         }
+        for (StatementListener l : observe.listeners()) {
+            listeners.add(l);
+        }
+    }
+
+    /** The statement listeners of this context. */
+    public Listeners listeners() {
+        return listeners;
     }
 
     /** The metadata of a registered model class. */

@@ -25,7 +25,8 @@ public record ContextSettings(String url, String dialectName, String host, Integ
         char[] password, Integer maxPoolSizeSet, Integer minIdleSet, Duration connectionTimeoutSet,
         List<Class<?>> models, int maxAttempts, Duration retryBaseDelay, Duration retryMaxDelay, boolean leakDetection,
         Duration sessionHoldWarning, SessionScope scope, DataSource dataSource, HikariConfig hikariConfig,
-        Isolation isolation, Map<String, String> properties, String poolName, FaultSettings faults) {
+        Isolation isolation, Map<String, String> properties, String poolName, FaultSettings faults,
+        ObserveSettings observe) {
 
     static final int DEFAULT_POOL_SIZE = 10;
     static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(10);
@@ -66,6 +67,7 @@ public record ContextSettings(String url, String dialectName, String host, Integ
         }
         validateSources();
         faults.validate(dataSource != null || hikariHasOwnSource());
+        observe.validate();
         if (models.isEmpty()) {
             throw new IllegalArgumentException("models: register at least one model class with"
                     + " Context.builder().models(..)");

@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.alchemiststack.MappingException;
 import org.alchemiststack.dialect.Dialect;
+import org.alchemiststack.model.Sensitive;
 import org.alchemiststack.model.ValueCodec;
 import org.alchemiststack.model.ValueKind;
 
@@ -247,6 +248,9 @@ public final class ModelScanner {
             case ENUM_ORDINAL -> EnumCodecs.byOrdinal(jt, dialect.codec(ValueKind.INT, 0));
             default -> dialect.codec(kind, scale);
         };
+        if (f.isAnnotationPresent(Sensitive.class)) {
+            codec = new SensitiveCodec(codec);
+        }
         MethodHandle getter;
         MethodHandle setter = null;
         try {

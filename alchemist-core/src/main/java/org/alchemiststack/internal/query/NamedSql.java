@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.alchemiststack.observe.StatementKind;
 
 /**
  * SQL with {@code :name} parameters turned into JDBC {@code ?} markers. Quoted text, quoted identifiers, comments and
@@ -19,6 +20,8 @@ final class NamedSql {
     private static final Map<String, NamedSql> CACHE_BACKSLASH = new ConcurrentHashMap<>();
 
     final String jdbcSql;
+    /** What the statement does, from its first keyword. */
+    final StatementKind kind;
     /** The parameter name of each marker, in order. */
     final List<String> markers;
     /** Distinct names, in order of first use. */
@@ -26,6 +29,7 @@ final class NamedSql {
 
     private NamedSql(String jdbcSql, List<String> markers) {
         this.jdbcSql = jdbcSql;
+        this.kind = StatementKind.of(jdbcSql);
         this.markers = Collections.unmodifiableList(markers);
         this.names = List.copyOf(new LinkedHashSet<>(markers));
     }

@@ -28,6 +28,7 @@ import org.alchemiststack.query.Order;
 import org.alchemiststack.query.Page;
 import org.alchemiststack.query.PageRequest;
 import org.alchemiststack.query.Query;
+import org.alchemiststack.observe.StatementKind;
 
 /** The query builder: collects conditions, sort keys and bounds, then renders and runs one statement. */
 public final class QueryImpl<T> implements Query<T> {
@@ -181,7 +182,7 @@ public final class QueryImpl<T> implements Query<T> {
 
     private List<T> fetch(DefaultSession s, SqlParts p) {
         if (plan != null) {
-            List<Object[]> rows = s.runner().query(p.sql.toString(), ps -> bind(ps, p), rs -> {
+            List<Object[]> rows = s.runner().query(p.sql.toString(), StatementKind.SELECT, meta.type, ps -> bind(ps, p), rs -> {
                 List<Object[]> out = new ArrayList<>();
                 while (rs.next()) {
                     out.add(DefaultSession.readRow(meta, rs));
@@ -190,7 +191,7 @@ public final class QueryImpl<T> implements Query<T> {
             }, true);
             return new GraphLoader(s).load(meta, rows, plan);
         }
-        return s.runner().query(p.sql.toString(), ps -> bind(ps, p), rs -> {
+        return s.runner().query(p.sql.toString(), StatementKind.SELECT, meta.type, ps -> bind(ps, p), rs -> {
             List<T> out = new ArrayList<>();
             while (rs.next()) {
                 T t = s.materialize(meta, DefaultSession.readRow(meta, rs));
@@ -203,12 +204,13 @@ public final class QueryImpl<T> implements Query<T> {
     }
 
     private long scalar(DefaultSession s, SqlParts p) {
-        return s.runner().query(p.sql.toString(), ps -> bind(ps, p), rs -> rs.next() ? rs.getLong(1) : 0, true);
+        return s.runner().query(p.sql.toString(), StatementKind.SELECT, meta.type, ps -> bind(ps, p),
+                rs -> rs.next() ? rs.getLong(1) : 0, true);
     }
 
     /** A bulk write: pending changes were flushed before it; the model's tracked entities are re-read after it. */
-    private long write(DefaultSession s, SqlParts p) {
-        long n = s.runner().update(p.sql.toString(), ps -> bind(ps, p));
+    private long write(DefaultSession s, StatementKind kind, SqlParts p) {
+        long n = s.runner().update(p.sql.toString(), kind, meta.type, 1, ps -> bind(ps, p));
         s.reload(meta);
         return n;
     }
@@ -265,7 +267,7 @@ public final class QueryImpl<T> implements Query<T> {
         SqlParts p = new SqlParts(meta);
         p.sql.append("DELETE FROM ").append(meta.quotedTable);
         p.where(conditions);
-        return run(s -> write(s, p));
+        return run(s -> write(s, StatementKind.DELETE, p));
     }
 
     @Override
@@ -278,7 +280,7 @@ public final class QueryImpl<T> implements Query<T> {
             p.values.add(a.value());
         }
         p.where(conditions);
-        return run(s -> write(s, p));
+        return run(s -> write(s, StatementKind.UPDATE, p));
     }
 
     @Override

@@ -111,7 +111,7 @@ public final class SqlStatementImpl implements SqlStatement {
     private <R> List<R> query(DefaultSession s, Class<R> type, int max) {
         @SuppressWarnings("unchecked")
         ModelMeta<R> meta = (ModelMeta<R>) core.metaOrNull(type);
-        return s.runner().query(sql.jdbcSql, ps -> {
+        return s.runner().query(sql.jdbcSql, sql.kind, meta == null ? null : meta.type, ps -> {
             bindAll(ps);
             if (max < Integer.MAX_VALUE) {
                 ps.setMaxRows(max);
@@ -133,7 +133,7 @@ public final class SqlStatementImpl implements SqlStatement {
     @Override
     public int execute() {
         return run(s -> {
-            int n = s.runner().update(sql.jdbcSql, this::bindAll);
+            int n = s.runner().update(sql.jdbcSql, sql.kind, null, 1, this::bindAll);
             s.reloadAll();
             return n;
         });

@@ -46,7 +46,7 @@ final class Streams {
         s.enterUsable();
         try {
             s.autoflush();
-            cursor = s.runner().open(sql, ps -> {
+            cursor = s.runner().open(sql, meta.type, ps -> {
                 ps.setFetchSize(rows);
                 QueryImpl.bind(ps, p);
             });

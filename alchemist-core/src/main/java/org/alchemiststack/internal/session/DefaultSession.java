@@ -29,6 +29,7 @@ import org.alchemiststack.model.Ref;
 import org.alchemiststack.query.FetchPlan;
 import org.alchemiststack.query.Query;
 import org.alchemiststack.query.SqlStatement;
+import org.alchemiststack.observe.StatementKind;
 
 /**
  * The session: an identity map per model, pending inserts and deletes, the values the library wrote into entities
@@ -85,7 +86,7 @@ public final class DefaultSession implements Session {
         } else {
             this.guard = null;
         }
-        this.runner = new StatementRunner(core, autoCommit, readOnly, guard, this::afterRollback);
+        this.runner = new StatementRunner(core, this, autoCommit, readOnly, guard, this::afterRollback);
     }
 
     void markBlockBound() {
@@ -548,7 +549,7 @@ public final class DefaultSession implements Session {
                     return e.state == Entry.State.DELETED ? Optional.empty() : Optional.of((T) e.instance);
                 }
             }
-            return Optional.ofNullable(runner.query(meta.selectById, ps -> meta.id.codec.bind(ps, 1, id),
+            return Optional.ofNullable(runner.query(meta.selectById, StatementKind.SELECT, meta.type, ps -> meta.id.codec.bind(ps, 1, id),
                     rs -> rs.next() ? materialize(meta, readRow(meta, rs)) : null, true));
         } finally {
             exit();
@@ -573,7 +574,7 @@ public final class DefaultSession implements Session {
         try {
             Object id = normalizeId(meta, rawId);
             autoflush();
-            Object[] values = runner.query(meta.selectById, ps -> meta.id.codec.bind(ps, 1, id),
+            Object[] values = runner.query(meta.selectById, StatementKind.SELECT, meta.type, ps -> meta.id.codec.bind(ps, 1, id),
                     rs -> rs.next() ? readRow(meta, rs) : null, true);
             if (values == null) {
                 return Optional.empty();
@@ -611,7 +612,7 @@ public final class DefaultSession implements Session {
             autoflush();
             String sql = core.dialect().supportsSelectForUpdate() ? meta.selectById + " FOR UPDATE"
                     : meta.selectById;
-            Object[] values = runner.query(sql, ps -> meta.id.codec.bind(ps, 1, id),
+            Object[] values = runner.query(sql, StatementKind.SELECT, meta.type, ps -> meta.id.codec.bind(ps, 1, id),
                     rs -> rs.next() ? readRow(meta, rs) : null, false);
             if (values == null) {
                 return Optional.empty();

@@ -14,6 +14,7 @@ import org.alchemiststack.internal.model.ColumnMeta;
 import org.alchemiststack.internal.model.IdStrategy;
 import org.alchemiststack.internal.model.ModelMeta;
 import org.alchemiststack.model.ValueKind;
+import org.alchemiststack.observe.StatementKind;
 
 /**
  * One flush. Every value is checked before the first statement is sent. The order, the one rule the README states:
@@ -272,7 +273,7 @@ final class Flush {
         Object expected = v == null ? null : v.get(deleted.instance);
         Object newVersion = v == null ? null : Values.nextVersion(v, expected);
         long all = meta.allColumnsMask();
-        int rows = runner.update(meta.updateSql(all), updateBinder(meta, all, row, deleted.id, newVersion, expected));
+        int rows = runner.update(meta.updateSql(all), StatementKind.UPDATE, meta.type, 1, updateBinder(meta, all, row, deleted.id, newVersion, expected));
         if (rows == 0) {
             throw new OptimisticLockException(meta.type.getSimpleName() + " with id " + deleted.id + " was changed or"
                     + " deleted" + (v == null ? "" : " (expected version " + expected + ")") + " by another unit of"
@@ -323,11 +324,11 @@ final class Flush {
             }
         };
         if (meta.idStrategy != IdStrategy.IDENTITY) {
-            runner.update(meta.insertSql(n), binder);
+            runner.update(meta.insertSql(n), StatementKind.INSERT, meta.type, n, binder);
         } else {
             String returning = meta.insertReturningSql(n);
-            long[] ids = returning != null ? runner.insertReturningIds(returning, true, binder, n)
-                    : runner.insertReturningIds(meta.insertSql(n), false, binder, n);
+            long[] ids = returning != null ? runner.insertReturningIds(returning, meta.type, true, binder, n)
+                    : runner.insertReturningIds(meta.insertSql(n), meta.type, false, binder, n);
             if (!isAscending(ids)) {
                 Arrays.sort(ids);
             }
@@ -475,7 +476,7 @@ final class Flush {
         }
         Object oldVersion = v == null ? null : values[v.index];
         Object newVersion = v == null ? null : Values.nextVersion(v, oldVersion);
-        int rows = runner.update(meta.updateSql(mask), updateBinder(meta, mask, values, e.id, newVersion, oldVersion));
+        int rows = runner.update(meta.updateSql(mask), StatementKind.UPDATE, meta.type, 1, updateBinder(meta, mask, values, e.id, newVersion, oldVersion));
         if (rows == 0) {
             throw new OptimisticLockException(meta.type.getSimpleName() + " with id " + e.id + " was "
                     + (v == null ? "deleted" : "changed or deleted (expected version " + oldVersion + ")")
@@ -520,7 +521,8 @@ final class Flush {
         ColumnMeta v = meta.version;
         Object version = v == null ? null : v.get(e.instance);
         boolean checkVersion = v != null && version != null;
-        int rows = runner.update(checkVersion ? meta.deleteByIdAndVersion : meta.deleteById, ps -> {
+        int rows = runner.update(checkVersion ? meta.deleteByIdAndVersion : meta.deleteById, StatementKind.DELETE,
+                meta.type, 1, ps -> {
             meta.id.codec.bind(ps, 1, e.id);
             if (checkVersion) {
                 v.codec.bind(ps, 2, version);

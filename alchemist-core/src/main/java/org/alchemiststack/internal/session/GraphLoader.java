@@ -15,6 +15,7 @@ import org.alchemiststack.internal.model.FetchTree;
 import org.alchemiststack.internal.model.ModelMeta;
 import org.alchemiststack.internal.model.RelationMeta;
 import org.alchemiststack.internal.model.Relations;
+import org.alchemiststack.observe.StatementKind;
 
 /**
  * Loads the relations a fetch plan names for rows already read, one statement per relation path (one per chunk of
@@ -184,12 +185,12 @@ public final class GraphLoader {
         for (int from = 0; from < values.size(); from += chunk) {
             List<Object> part = values.subList(from, Math.min(values.size(), from + chunk));
             if (arrayType != null) {
-                session.runner.query(meta.selectWhereIn(column, 0),
+                session.runner.query(meta.selectWhereIn(column, 0), StatementKind.SELECT, meta.type,
                         ps -> ps.setArray(1, session.runner.array(arrayType, part.toArray())),
                         rs -> readAll(meta, rs, out), true);
             } else {
                 int n = bucket(part.size(), chunk);
-                session.runner.query(meta.selectWhereIn(column, n), ps -> bindList(ps, column, part, n),
+                session.runner.query(meta.selectWhereIn(column, n), StatementKind.SELECT, meta.type, ps -> bindList(ps, column, part, n),
                         rs -> readAll(meta, rs, out), true);
             }
         }
@@ -217,10 +218,13 @@ public final class GraphLoader {
         }
     }
 
-    private static Void readAll(ModelMeta<?> meta, java.sql.ResultSet rs, List<Object[]> out) throws SQLException {
+    private static Integer readAll(ModelMeta<?> meta, java.sql.ResultSet rs, List<Object[]> out)
+            throws SQLException {
+        int read = 0;
         while (rs.next()) {
             out.add(DefaultSession.readRow(meta, rs));
+            read++;
         }
-        return null;
+        return read;
     }
 }

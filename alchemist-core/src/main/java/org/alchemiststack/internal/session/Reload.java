@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.alchemiststack.internal.model.ModelMeta;
+import org.alchemiststack.observe.StatementKind;
 
 /**
  * Re-reads the tracked entities of a model after a statement changed rows behind the identity map, in SELECTs of at
@@ -58,7 +59,7 @@ final class Reload {
             sql.append(i == 0 ? "?" : ", ?");
         }
         sql.append(')');
-        return session.runner.query(sql.toString(), ps -> {
+        return session.runner.query(sql.toString(), StatementKind.SELECT, meta.type, ps -> {
             int p = 1;
             for (Entry e : chunk) {
                 meta.id.codec.bind(ps, p++, e.id);

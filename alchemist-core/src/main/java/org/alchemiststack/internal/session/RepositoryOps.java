@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.util.List;
 import java.util.Map;
 import org.alchemiststack.internal.model.ModelMeta;
+import org.alchemiststack.observe.StatementKind;
 
 /**
  * The repository's operations on a session: each writes at once and, where it can, in one statement, so that a
@@ -64,7 +65,7 @@ public final class RepositoryOps {
                 return true;
             }
             s.autoflush();
-            return s.runner.query(meta.existsById, ps -> meta.id.codec.bind(ps, 1, id), ResultSet::next, true);
+            return s.runner.query(meta.existsById, StatementKind.SELECT, meta.type, ps -> meta.id.codec.bind(ps, 1, id), ResultSet::next, true);
         } finally {
             s.exit();
         }
@@ -86,7 +87,7 @@ public final class RepositoryOps {
                 return true;
             }
             s.autoflush();
-            int n = s.runner.update(meta.deleteById, ps -> meta.id.codec.bind(ps, 1, id));
+            int n = s.runner.update(meta.deleteById, StatementKind.DELETE, meta.type, 1, ps -> meta.id.codec.bind(ps, 1, id));
             s.identities.remove(meta, id);
             return n > 0;
         } finally {
@@ -102,7 +103,7 @@ public final class RepositoryOps {
             List<BulkUpdate.Assignment> set = BulkUpdate.assignments(meta, values);
             s.autoflush();
             int n = s.runner.update("UPDATE " + meta.quotedTable + BulkUpdate.setClause(meta, set) + " WHERE "
-                    + meta.id.quoted + " = ?", ps -> {
+                    + meta.id.quoted + " = ?", StatementKind.UPDATE, meta.type, 1, ps -> {
                         int p = BulkUpdate.bind(ps, 1, set);
                         meta.id.codec.bind(ps, p, id);
                     });

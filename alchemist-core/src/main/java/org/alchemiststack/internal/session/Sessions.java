@@ -128,6 +128,7 @@ public final class Sessions {
         for (int attempt = 1; ; attempt++) {
             checkOpen();
             DefaultSession s = open.get();
+            s.runner.attempt(attempt);
             try {
                 R result = bind ? scope.callWith(s, () -> commitAfter(s, work)) : commitAfter(s, work);
                 s.close();
@@ -144,6 +145,7 @@ public final class Sessions {
                     throw gaveUp(attempt, max, e);
                 }
                 core.retries.increment();
+                s.runner.retried(e);
                 backoff(attempt);
             }
         }

@@ -13,10 +13,13 @@ import org.alchemiststack.CommitOutcomeUnknownException;
 import org.alchemiststack.ConnectionException;
 import org.alchemiststack.NoOpenSessionException;
 import org.alchemiststack.SerializationFailureException;
+import org.alchemiststack.Session;
 import org.alchemiststack.internal.ContextCore;
 import org.alchemiststack.internal.LeakTracker;
 import org.alchemiststack.internal.Pool;
-import org.alchemiststack.internal.StatementObserver;
+import org.alchemiststack.internal.Listeners;
+import org.alchemiststack.observe.StatementKind;
+import org.alchemiststack.observe.UnitOfWorkEvent;
 
 /**
  * Owns one session's connection and transaction: it borrows the connection, begins, sets and rolls back savepoints,
@@ -131,7 +134,17 @@ public final class StatementRunner {
     private String readOnlyTransaction;
     private final LeakTracker.Guard guard;
     private final Runnable onRollback;
-    private final StatementObserver[] observers;
+    /** The context's listeners when the session opened; empty when there were none. */
+    private final Listeners.Registered[] listeners;
+    private final Session session;
+    /** Whether statements record their bound values for the listeners. */
+    private final boolean recordValues;
+    /** The attempt of the unit of work this session runs (1 unless a unit of work runs again). */
+    private int attempt = 1;
+    /** While a unit of work is open and there are listeners: what their start calls returned, and when it began. */
+    private Object[] unitStates;
+    private long unitStart;
+    private long unitStatements;
     private Connection conn;
     private boolean inTransaction;
     private boolean wrote;
@@ -155,14 +168,16 @@ public final class StatementRunner {
      * @param autoCommit whether the connection stays in auto-commit (a one-statement repository call)
      * @param onRollback told after the database rolled back the whole transaction, to restore entity state
      */
-    StatementRunner(ContextCore core, boolean autoCommit, boolean readOnly, LeakTracker.Guard guard,
+    StatementRunner(ContextCore core, Session session, boolean autoCommit, boolean readOnly, LeakTracker.Guard guard,
             Runnable onRollback) {
         this.core = core;
+        this.session = session;
         this.autoCommit = autoCommit;
         this.readOnly = readOnly;
         this.guard = guard;
         this.onRollback = onRollback;
-        this.observers = core.observers();
+        this.listeners = core.listeners().current();
+        this.recordValues = listeners.length != 0 && core.settings().observe().logParameters();
     }
 
     // ---- state ----
@@ -225,6 +240,7 @@ public final class StatementRunner {
             if (guard != null) {
                 guard.acquired(conn, true);
             }
+            unitBegan();
             readOnlyTransaction = readOnly && !from.isReplica() ? core.dialect().readOnlyTransactionSql() : null;
         }
         if (!autoCommit && !inTransaction
@@ -250,6 +266,7 @@ public final class StatementRunner {
                 } else {
                     pool.discard(c, ex);
                 }
+                unitEnded(UnitOfWorkEvent.Kind.ROLLBACK, ex);
                 throw ex;
             }
             inTransaction = true;
@@ -299,17 +316,17 @@ public final class StatementRunner {
     }
 
     /** Runs a statement that writes; returns the update count. */
-    public int update(String sql, Binder binder) {
+    public int update(String sql, StatementKind kind, Class<?> model, int batch, Binder binder) {
         Connection c = writeConnection(sql);
-        long start = observers.length == 0 ? 0 : System.nanoTime();
+        StatementRecord r = started(sql, kind, model, batch);
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            binder.bind(ps);
+            binder.bind(bindTo(ps, r));
             int n = ps.executeUpdate();
             wrote = true;
-            observe(sql, start, n, null);
+            ended(r, n, null);
             return n;
         } catch (SQLException e) {
-            throw fail(observe(sql, start, -1, writeFailure(core.errors().translate(e, sql), sql)));
+            throw fail(ended(r, -1, writeFailure(core.errors().translate(e, sql), sql)));
         }
     }
 
@@ -317,14 +334,14 @@ public final class StatementRunner {
      * Runs an INSERT and returns the generated ids: read from the result of an INSERT ... RETURNING when
      * {@code returning}, else from the driver's generated keys.
      */
-    long[] insertReturningIds(String sql, boolean returning, Binder binder, int rows) {
+    long[] insertReturningIds(String sql, Class<?> model, boolean returning, Binder binder, int rows) {
         Connection c = writeConnection(sql);
-        long start = observers.length == 0 ? 0 : System.nanoTime();
+        StatementRecord r = started(sql, StatementKind.INSERT, model, rows);
         long[] ids = new long[rows];
         int got = 0;
         try (PreparedStatement ps = returning ? c.prepareStatement(sql)
                 : c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
-            binder.bind(ps);
+            binder.bind(bindTo(ps, r));
             ResultSet rs;
             if (returning) {
                 rs = ps.executeQuery();
@@ -338,9 +355,9 @@ public final class StatementRunner {
                 }
             }
             wrote = true;
-            observe(sql, start, got, null);
+            ended(r, got, null);
         } catch (SQLException e) {
-            throw fail(observe(sql, start, -1, writeFailure(core.errors().translate(e, sql), sql)));
+            throw fail(ended(r, -1, writeFailure(core.errors().translate(e, sql), sql)));
         }
         if (got != rows) {
             throw fail(new AlchemistException("The database returned " + got + " generated ids for " + rows
@@ -353,39 +370,40 @@ public final class StatementRunner {
      * Runs a query and reads its result; {@code read} lets it run before the transaction begins, and a query that
      * is not a plain read (it locks rows, or belongs to a write) is refused in a read-only unit of work.
      */
-    public <R> R query(String sql, Binder binder, Reader<R> reader, boolean read) {
+    public <R> R query(String sql, StatementKind kind, Class<?> model, Binder binder, Reader<R> reader,
+            boolean read) {
         if (!read && readOnly) {
             throw refuseInReadOnly(sql);
         }
         Connection c = connection(!read);
-        long start = observers.length == 0 ? 0 : System.nanoTime();
+        StatementRecord r = started(sql, kind, model, 1);
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            binder.bind(ps);
+            binder.bind(bindTo(ps, r));
             try (ResultSet rs = ps.executeQuery()) {
-                R r = reader.read(rs);
-                observe(sql, start, -1, null);
-                return r;
+                R result = reader.read(rs);
+                ended(r, r == null ? 0 : rowsOf(result), null);
+                return result;
             }
         } catch (SQLException e) {
-            throw fail(observe(sql, start, -1, core.errors().translate(e, sql)));
+            throw fail(ended(r, -1, core.errors().translate(e, sql)));
         }
     }
 
     /** Opens a forward-only cursor inside the transaction; the caller closes it. */
-    public OpenCursor open(String sql, Binder binder) {
+    public OpenCursor open(String sql, Class<?> model, Binder binder) {
         Connection c = connection(true);
-        long start = observers.length == 0 ? 0 : System.nanoTime();
+        StatementRecord r = started(sql, StatementKind.SELECT, model, 1);
         PreparedStatement ps = null;
         try {
             ps = c.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
-            binder.bind(ps);
+            binder.bind(bindTo(ps, r));
             ResultSet rs = ps.executeQuery();
-            observe(sql, start, -1, null);
+            ended(r, -1, null);
             OpenCursor cursor = new OpenCursor(ps, rs, this);
             cursors.add(cursor);
             return cursor;
         } catch (SQLException e) {
-            AlchemistException ex = observe(sql, start, -1, core.errors().translate(e, sql));
+            AlchemistException ex = ended(r, -1, core.errors().translate(e, sql));
             if (ps != null) {
                 try {
                     ps.close();
@@ -439,15 +457,79 @@ public final class StatementRunner {
         return ex;
     }
 
-    private AlchemistException observe(String sql, long start, int rows, AlchemistException error) {
+    /** The statement as told to the listeners, told that it starts; null when there are none (nothing to pay). */
+    private StatementRecord started(String sql, StatementKind kind, Class<?> model, int batch) {
+        if (listeners.length == 0) {
+            return null;
+        }
+        StatementRecord r = new StatementRecord(sql, kind, model, batch, session, recordValues);
+        r.started(listeners);
+        return r;
+    }
+
+    /** Counts a statement that ran or failed, and tells the listeners; returns the error. */
+    private AlchemistException ended(StatementRecord r, long rows, AlchemistException error) {
         statements++;
-        if (observers.length != 0) {
-            long nanos = System.nanoTime() - start;
-            for (StatementObserver o : observers) {
-                core.notify(o, sql, nanos, rows, error);
-            }
+        if (r != null) {
+            r.ended(listeners, rows, error);
         }
         return error;
+    }
+
+    private static PreparedStatement bindTo(PreparedStatement ps, StatementRecord r) {
+        return r == null || r.recorder == null ? ps : r.recorder.wrap(ps);
+    }
+
+    /** The rows a reader read, from what it returned: a list's size, one for a single row or value, none for null. */
+    static long rowsOf(Object result) {
+        if (result instanceof java.util.Collection<?> c) {
+            return c.size();
+        }
+        if (result instanceof java.util.Map<?, ?> m) {
+            return m.size();
+        }
+        if (result instanceof java.util.Optional<?> o) {
+            return o.isPresent() ? 1 : 0;
+        }
+        if (result instanceof Boolean b) {
+            return b ? 1 : 0;
+        }
+        return result == null ? 0 : 1;
+    }
+
+    // ---- units of work, as told to the listeners ----
+
+    /** Sets the attempt of the unit of work this session runs, for the listeners. */
+    void attempt(int attempt) {
+        this.attempt = attempt;
+    }
+
+    private void unitBegan() {
+        if (listeners.length == 0 || autoCommit) {
+            return;
+        }
+        unitStart = System.nanoTime();
+        unitStatements = statements;
+        unitStates = Listeners.unitStarted(listeners, new UnitRecord(UnitOfWorkEvent.Kind.BEGIN, session, readOnly,
+                attempt, 0, 0, null));
+    }
+
+    private void unitEnded(UnitOfWorkEvent.Kind outcome, Throwable failure) {
+        Object[] states = unitStates;
+        if (states == null) {
+            return;
+        }
+        unitStates = null;
+        Listeners.unitEnded(listeners, new UnitRecord(outcome, session, readOnly, attempt,
+                statements - unitStatements, System.nanoTime() - unitStart, failure), states);
+    }
+
+    /** Tells the listeners that the unit of work failed and runs again; after its session closed. */
+    void retried(AlchemistException cause) {
+        if (listeners.length != 0) {
+            Listeners.unitRetried(listeners, new UnitRecord(UnitOfWorkEvent.Kind.RETRY, session, readOnly, attempt,
+                    statements, 0, cause));
+        }
     }
 
     // ---- savepoints ----
@@ -544,7 +626,7 @@ public final class StatementRunner {
         }
         if (held) {
             try {
-                release(broken);
+                release(broken, UnitOfWorkEvent.Kind.ROLLBACK, cause);
             } catch (RuntimeException r) {
                 cause.addSuppressed(r);
             }
@@ -598,7 +680,7 @@ public final class StatementRunner {
             }
             core.commits.increment();
         }
-        release();
+        release(false, UnitOfWorkEvent.Kind.COMMIT, null);
     }
 
     /** Rolls back the open transaction, if any, gives the connection back and clears the failed state. */
@@ -636,7 +718,7 @@ public final class StatementRunner {
             }
         }
         try {
-            release(broken);
+            release(broken, UnitOfWorkEvent.Kind.ROLLBACK, error);
         } catch (RuntimeException e) {
             if (error == null) {
                 throw e;
@@ -648,17 +730,12 @@ public final class StatementRunner {
         }
     }
 
-    /** Gives the connection back to the pool, ending the runner's hold on it. */
-    private void release() {
-        release(false);
-    }
-
     /**
-     * Gives the connection back to the pool, ending the runner's hold on it; {@code broken}: the connection was
-     * already evicted, so open cursors are only marked ended (closing them could wait on a dead socket; the pool
-     * closes the connection, and with it everything it had open).
+     * Gives the connection back to the pool, ending the runner's hold on it and the unit of work with the given
+     * outcome; {@code broken}: the connection was already evicted, so open cursors are only marked ended (closing them
+     * could wait on a dead socket; the pool closes the connection, and with it everything it had open).
      */
-    private void release(boolean broken) {
+    private void release(boolean broken, UnitOfWorkEvent.Kind outcome, Throwable failure) {
         if (statements != counted) {
             core.statements.add(statements - counted);
             counted = statements;
@@ -678,6 +755,7 @@ public final class StatementRunner {
         if (guard != null) {
             guard.released();
         }
+        unitEnded(outcome, failure);
         if (c != null) {
             try {
                 c.close();

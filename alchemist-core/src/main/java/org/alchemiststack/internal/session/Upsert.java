@@ -12,6 +12,7 @@ import org.alchemiststack.OptimisticLockException;
 import org.alchemiststack.internal.model.ColumnMeta;
 import org.alchemiststack.internal.model.IdStrategy;
 import org.alchemiststack.internal.model.ModelMeta;
+import org.alchemiststack.observe.StatementKind;
 
 /**
  * Insert-or-update by id. Rows without an id are inserted. A model without {@code @Version} on a database whose
@@ -106,7 +107,7 @@ final class Upsert {
         ModelMeta<Object> meta = batch.get(0).entry.meta;
         if (meta.version == null && meta.idStrategy != IdStrategy.IDENTITY
                 && session.core.dialect().upsertKeyedOnIdOnly()) {
-            runner.update(meta.upsertSql(batch.size()), ps -> {
+            runner.update(meta.upsertSql(batch.size()), StatementKind.UPSERT, meta.type, batch.size(), ps -> {
                 int p = 1;
                 for (Row row : batch) {
                     for (ColumnMeta col : meta.columns) {
@@ -136,8 +137,8 @@ final class Upsert {
         for (Row row : batch) {
             Object oldVersion = v == null ? null : row.values[v.index];
             Object newVersion = v == null ? null : Values.nextVersion(v, oldVersion);
-            int n = row.unversioned ? 0 : runner.update(sql, Flush.updateBinder(meta, all, row.values, row.entry.id,
-                    newVersion, oldVersion));
+            int n = row.unversioned ? 0 : runner.update(sql, StatementKind.UPDATE, meta.type, 1,
+                    Flush.updateBinder(meta, all, row.values, row.entry.id, newVersion, oldVersion));
             if (n > 0) {
                 if (v != null) {
                     row.entry.instance = session.writes.write(meta, row.entry.instance, v, newVersion);
@@ -163,7 +164,7 @@ final class Upsert {
                     + " the id generator behind it on some databases. Upsert it with a null id to insert it, or give"
                     + " the model assigned ids; nothing was written.");
         }
-        runner.update(meta.insertWithIdSql(1), ps -> {
+        runner.update(meta.insertWithIdSql(1), StatementKind.INSERT, meta.type, 1, ps -> {
             int p = 1;
             for (ColumnMeta c : meta.columns) {
                 c.codec.bind(ps, p++, row.values[c.index]);
@@ -172,7 +173,7 @@ final class Upsert {
     }
 
     private boolean existing(ModelMeta<Object> meta, Row row) {
-        return runner.query(meta.existsById, ps -> meta.id.codec.bind(ps, 1, row.entry.id), ResultSet::next, false);
+        return runner.query(meta.existsById, StatementKind.SELECT, meta.type, ps -> meta.id.codec.bind(ps, 1, row.entry.id), ResultSet::next, false);
     }
 
     /** The upserted instance becomes the session's instance for its id, with what was written as its snapshot. */

@@ -1,0 +1,57 @@
+package org.alchemiststack.observe;
+
+/**
+ * What a statement does, as the library knows it from the operation that sent it; raw SQL is classified by its first
+ * keyword.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public enum StatementKind {
+    /** A query: finds, queries, streams, counts, existence checks, relation loads. */
+    SELECT,
+    /** An insert of one or more rows (a multi-row insert is one statement with a batch size). */
+    INSERT,
+    /** An update: a flushed change, a bulk update, a version check. */
+    UPDATE,
+    /** A delete. */
+    DELETE,
+    /** An insert-or-update in one statement ({@code ON CONFLICT}, {@code ON DUPLICATE KEY}, {@code MERGE}). */
+    UPSERT,
+    /** Raw SQL that is none of the above (DDL, a procedure call, a {@code WITH} that writes...). */
+    OTHER;
+
+    /**
+     * The kind of a raw SQL text, from its first keyword ({@code WITH} counts as a query).
+     *
+     * @param sql the SQL text
+     * @return the kind, {@link #OTHER} when the first keyword is none of the known ones
+     */
+    public static StatementKind of(String sql) {
+        int i = 0;
+        int n = sql.length();
+        while (i < n && (Character.isWhitespace(sql.charAt(i)) || sql.charAt(i) == '(')) {
+            i++;
+        }
+        int end = i;
+        while (end < n && Character.isLetter(sql.charAt(end))) {
+            end++;
+        }
+        String word = sql.substring(i, end);
+        if (word.equalsIgnoreCase("select") || word.equalsIgnoreCase("with") || word.equalsIgnoreCase("values")) {
+            return SELECT;
+        }
+        if (word.equalsIgnoreCase("insert")) {
+            return INSERT;
+        }
+        if (word.equalsIgnoreCase("update")) {
+            return UPDATE;
+        }
+        if (word.equalsIgnoreCase("delete")) {
+            return DELETE;
+        }
+        if (word.equalsIgnoreCase("merge")) {
+            return UPSERT;
+        }
+        return OTHER;
+    }
+}
