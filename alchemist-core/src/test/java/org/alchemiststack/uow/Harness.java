@@ -93,6 +93,7 @@ final class Harness {
 
     /** After every step: the committed rows equal the model's, and every tracked account holds what it should. */
     void check() {
+        checkListenerAudit();
         TreeMap<Key, Row> rows = Tables.committedRows(ctx);
         if (!rows.equals(m.committed)) {
             throw fail("The committed rows differ from the model.\n  database: " + rows.values() + "\n  model:    "
@@ -100,6 +101,22 @@ final class Harness {
         }
         if (!m.failed) {
             checkTrackedObjects();
+        }
+    }
+
+    /** The listener was told exactly the session's statements, and kept its contract (issue 13). */
+    private void checkListenerAudit() {
+        ListenerAudit audit = ModelBasedUnitOfWorkTest.AUDIT;
+        List<String> broken = audit.takeViolations();
+        if (!broken.isEmpty()) {
+            throw fail("The statement listener's contract was broken: " + broken);
+        }
+        if (audit.statementsOf(session) != session.statementCount()) {
+            throw fail("The listener was told " + audit.statementsOf(session) + " statements of the session, which"
+                    + " ran " + session.statementCount());
+        }
+        if (m.failed && audit.unitOpen(session)) {
+            throw fail("After a failed write the session's unit of work is still open for the listener");
         }
     }
 
@@ -333,6 +350,9 @@ final class Harness {
         }
         Steps.commit(this, session);
         check();
+        if (ModelBasedUnitOfWorkTest.AUDIT.unitOpen(session)) {
+            throw fail("After the last commit the session's unit of work is still open for the listener");
+        }
     }
 
     static String rows(List<Row> rows) {

@@ -33,6 +33,10 @@ import org.alchemiststack.testkit.TestDb;
  * <li>Errors: after a failed write the session refuses work (IllegalStateException) until rollback().
  * <li>Read-only work ({@code Context.readOnly}) on another thread, at any point of the sequence, sees exactly the
  *     committed rows and none of the open transaction's (issue 11; not on SQLite, where it would wait for the lock).
+ * <li>Listeners (issue 13): after every step the statements told for the session equal its
+ *     {@code statementCount()}; statements never overlap, each end gets its own start's token, units of work
+ *     alternate BEGIN and COMMIT/ROLLBACK and count the statements told inside them, a failed write leaves no unit
+ *     open, and a committed sequence ends with none open ({@link ListenerAudit}).
  * </ul>
  * Where the spec leaves a choice open (whether find() flushes, adding an id the session holds, updating an entity
  * being deleted, an upsert both stale and colliding) the sequence does not go there. A failure prints jqwik's seed and
@@ -43,10 +47,12 @@ import org.alchemiststack.testkit.TestDb;
 class ModelBasedUnitOfWorkTest {
 
     private static final Map<TestDb, Context> CONTEXTS = new EnumMap<>(TestDb.class);
+    /** Holds the statement listener's contract over every sequence (issue 13). */
+    static final ListenerAudit AUDIT = new ListenerAudit();
 
     private static synchronized Context context(TestDb db) {
         return CONTEXTS.computeIfAbsent(db, d -> {
-            Context ctx = d.builder(MbtAccount.class, MbtTag.class).build();
+            Context ctx = d.builder(MbtAccount.class, MbtTag.class).listener(AUDIT).build();
             ctx.schema().dropTables();
             ctx.schema().createTables();
             return ctx;

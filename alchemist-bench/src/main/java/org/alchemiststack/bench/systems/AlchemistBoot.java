@@ -21,7 +21,18 @@ public final class AlchemistBoot {
      * @return the context
      */
     public static Context build(Db db, Class<?>... models) {
+        return builder(db, models).build();
+    }
+
+    /**
+     * The builder of {@link #build}, for a variant that adds a setting.
+     *
+     * @param db the database
+     * @param models the model classes
+     * @return the builder
+     */
+    public static Context.Builder builder(Db db, Class<?>... models) {
         return Context.builder().url(db.url()).user(db.user()).password(db.password()).maxPoolSize(Db.POOL_SIZE)
-                .poolName("alchemist").models(models).leakDetection(false).build();
+                .poolName("alchemist").models(models).leakDetection(false);
     }
 }

@@ -23,7 +23,12 @@ public final class AlchemistRepositorySystem implements BenchSystem {
     private final ItemRowRepository rows;
 
     AlchemistRepositorySystem(Db db) {
-        this.ctx = AlchemistBoot.build(db, Item.class, ItemRow.class);
+        this(AlchemistBoot.build(db, Item.class, ItemRow.class));
+    }
+
+    /** Over a given context: the listener benchmarks' variant. */
+    AlchemistRepositorySystem(Context ctx) {
+        this.ctx = ctx;
         this.items = new ItemRepository(ctx);
         this.rows = new ItemRowRepository(ctx);
     }

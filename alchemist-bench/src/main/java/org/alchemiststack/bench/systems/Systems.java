@@ -3,6 +3,9 @@ package org.alchemiststack.bench.systems;
 import java.util.List;
 import org.alchemiststack.bench.harness.Db;
 import org.alchemiststack.bench.harness.Pools;
+import org.alchemiststack.bench.model.Item;
+import org.alchemiststack.bench.model.ItemRow;
+import org.alchemiststack.observe.StatementListener;
 
 /**
  * Opens a benchmarked system by its JMH parameter name.
@@ -20,7 +23,9 @@ public final class Systems {
     /**
      * Opens a system on its own pool.
      *
-     * @param name a name from {@link #NAMES}, or {@code shared-connection} (raw JDBC on one locked connection)
+     * @param name a name from {@link #NAMES}, or {@code shared-connection} (raw JDBC on one locked connection), or
+     *     {@code alchemist-repo-listener} (the repository with a statement listener that does nothing: the cost of
+     *     the listener seam itself)
      * @param db the database
      * @return the system
      */
@@ -30,6 +35,8 @@ public final class Systems {
             case "shared-connection" -> new JdbcSystem(new SharedConnectionSource(db), db);
             case "alchemist-repo" -> new AlchemistRepositorySystem(db);
             case "alchemist-session" -> new AlchemistSessionSystem(db);
+            case "alchemist-repo-listener" -> new AlchemistRepositorySystem(AlchemistBoot.builder(db, Item.class,
+                    ItemRow.class).listener(new StatementListener() { }).build());
             case "hibernate-session" -> new HibernateSessionSystem(db);
             case "hibernate-stateless" -> new HibernateStatelessSystem(db);
             case "jdbi" -> new JdbiSystem(db);

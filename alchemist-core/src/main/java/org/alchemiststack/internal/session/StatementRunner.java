@@ -245,13 +245,18 @@ public final class StatementRunner {
         }
         if (!autoCommit && !inTransaction
                 && (transaction || readOnlyTransaction != null || !core.readsBeforeTransaction())) {
+            StatementRecord r = null;
+            boolean sending = false;
             try {
                 conn.setAutoCommit(false);
                 if (readOnlyTransaction != null) {
+                    sending = true;
+                    r = started(readOnlyTransaction, StatementKind.OTHER, null, 1);
                     try (Statement st = conn.createStatement()) {
-                        statements++;
                         st.execute(readOnlyTransaction);
                     }
+                    sending = false;
+                    ended(r, 0, null);
                 }
             } catch (SQLException e) {
                 Connection c = conn;
@@ -260,6 +265,9 @@ public final class StatementRunner {
                     guard.released();
                 }
                 AlchemistException ex = core.errors().translate(e, null);
+                if (sending) {
+                    ended(r, -1, ex);
+                }
                 if (ex instanceof ConnectionException) {
                     retryable = ex;
                     core.broken(pool, c, ex);
