@@ -11,6 +11,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.alchemiststack.AlchemistException;
 import org.alchemiststack.Context;
+import org.alchemiststack.SchemaMismatchException;
 import org.alchemiststack.Secrets;
 import org.alchemiststack.demo.bank.Account;
 import org.alchemiststack.demo.bank.Bank;
@@ -83,6 +84,7 @@ public final class BankDemo {
             return 0;
         }
         try (Context ctx = context(options)) {
+            prepareSchema(ctx, options);
             if (options.serve()) {
                 return serve(ctx, options, out, err);
             }
@@ -90,6 +92,10 @@ public final class BankDemo {
                     : new DemoRun(ctx, options, out, null).run();
         } catch (AlchemistException | IllegalArgumentException | IllegalStateException e) {
             String message = masked(e.getMessage(), options);
+            if (e instanceof SchemaMismatchException) {
+                message += "\nThe bank's tables come from its Flyway migrations (db/migration/<database>): add a"
+                        + " migration that makes them match the models.";
+            }
             err.println();
             err.println("error: " + message);
             if (options.json() && !options.serve()) {
@@ -140,8 +146,19 @@ public final class BankDemo {
                 .models(Account.class, Transfer.class).build();
     }
 
+    /**
+     * Brings the database to the bank's schema before anything else touches it: Flyway's migrations, then the check
+     * that the tables match the models. The load run starts from empty tables; {@code --serve} keeps the data it
+     * finds and applies only the migrations not applied yet.
+     *
+     * @throws MigrationFailedException when a migration fails
+     * @throws org.alchemiststack.SchemaMismatchException when the migrated tables differ from the models
+     */
+    static void prepareSchema(Context ctx, Options o) {
+        BankSchema.prepare(ctx, !o.serve(), BankSchema.MIGRATIONS);
+    }
+
     private static int serve(Context ctx, Options o, PrintStream out, PrintStream err) {
-        ctx.schema().createTables();
         BankServer server;
         try {
             server = BankServer.start(ctx, new Bank(ctx), o.servePort(), o.poolSize() * 2);
