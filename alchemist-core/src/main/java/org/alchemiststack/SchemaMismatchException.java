@@ -21,7 +21,9 @@ public class SchemaMismatchException extends AlchemistException {
     public SchemaMismatchException(List<String> differences) {
         super("The database schema does not match the models (" + differences.size() + " difference"
                 + (differences.size() == 1 ? "" : "s") + "):\n  - " + String.join("\n  - ", differences)
-                + "\nRun Context.schema().createTables() on an empty database, or migrate the schema to match.");
+                + "\nWhen the schema comes from migrations (Flyway, Liquibase), add one that makes these tables"
+                + " match the models, or change the models; on an empty database, Context.schema().createTables()"
+                + " creates them.");
         this.differences = List.copyOf(differences);
     }
 
