@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.alchemiststack.Context;
 import org.alchemiststack.SchemaMismatchException;
 import org.flywaydb.core.Flyway;
@@ -121,24 +120,11 @@ final class BankSchema {
     }
 
     /**
-     * The folder name for the context's database: {@code h2}, {@code postgresql}, {@code mariadb}, {@code mysql},
-     * {@code sqlite}, or else the product name in lower case without spaces.
+     * The folder name for the context's database: its dialect's name ({@code h2}, {@code postgresql},
+     * {@code mariadb}, {@code mysql}, {@code sqlite}).
      */
     static String vendor(Context ctx) {
-        String product;
-        try (Connection c = ctx.dataSource().getConnection()) {
-            product = c.getMetaData().getDatabaseProductName();
-        } catch (SQLException e) {
-            throw new MigrationFailedException("cannot connect to read which database this is before migrating: "
-                    + e.getMessage() + ". Check the URL, the user and that the server is up", e);
-        }
-        String p = product == null ? "" : product.toLowerCase(Locale.ROOT);
-        for (String known : List.of("h2", "postgresql", "mariadb", "mysql", "sqlite")) {
-            if (p.contains(known)) {
-                return known;
-            }
-        }
-        return p.replaceAll("[^a-z0-9]", "");
+        return ctx.dialect().name();
     }
 
     /** Drops the history table as the database spells its name, if it exists. */
