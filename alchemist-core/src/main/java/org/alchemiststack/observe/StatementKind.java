@@ -21,23 +21,21 @@ public enum StatementKind {
     OTHER;
 
     /**
-     * The kind of a raw SQL text, from its first keyword ({@code WITH} counts as a query).
+     * The kind of a raw SQL text, from its first keyword after blanks, opening parentheses and comments ({@code WITH}
+     * and {@code VALUES} count as queries, {@code MERGE} as an upsert).
      *
      * @param sql the SQL text
      * @return the kind, {@link #OTHER} when the first keyword is none of the known ones
      */
     public static StatementKind of(String sql) {
-        int i = 0;
-        int n = sql.length();
-        while (i < n && (Character.isWhitespace(sql.charAt(i)) || sql.charAt(i) == '(')) {
-            i++;
-        }
+        int i = skipToKeyword(sql);
         int end = i;
-        while (end < n && Character.isLetter(sql.charAt(end))) {
+        while (end < sql.length() && Character.isLetter(sql.charAt(end))) {
             end++;
         }
         String word = sql.substring(i, end);
-        if (word.equalsIgnoreCase("select") || word.equalsIgnoreCase("with") || word.equalsIgnoreCase("values")) {
+        if (word.equalsIgnoreCase("select") || word.equalsIgnoreCase("with") || word.equalsIgnoreCase("values")
+                || word.equalsIgnoreCase("table")) {
             return SELECT;
         }
         if (word.equalsIgnoreCase("insert")) {
@@ -49,9 +47,30 @@ public enum StatementKind {
         if (word.equalsIgnoreCase("delete")) {
             return DELETE;
         }
-        if (word.equalsIgnoreCase("merge")) {
+        if (word.equalsIgnoreCase("merge") || word.equalsIgnoreCase("replace") || word.equalsIgnoreCase("upsert")) {
             return UPSERT;
         }
         return OTHER;
+    }
+
+    /** The index of the first keyword: past blanks, opening parentheses, line and block comments. */
+    private static int skipToKeyword(String sql) {
+        int i = 0;
+        int n = sql.length();
+        while (i < n) {
+            char c = sql.charAt(i);
+            if (Character.isWhitespace(c) || c == '(') {
+                i++;
+            } else if (sql.startsWith("--", i)) {
+                int eol = sql.indexOf('\n', i);
+                i = eol < 0 ? n : eol + 1;
+            } else if (sql.startsWith("/*", i)) {
+                int close = sql.indexOf("*/", i + 2);
+                i = close < 0 ? n : close + 2;
+            } else {
+                break;
+            }
+        }
+        return i;
     }
 }
