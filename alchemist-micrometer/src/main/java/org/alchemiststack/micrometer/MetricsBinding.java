@@ -55,7 +55,7 @@ public final class MetricsBinding implements AutoCloseable {
 
         List<Meter> stats = new ArrayList<>();
         stats.add(Gauge.builder("alchemist.sessions.open", ctx, stat(ContextStats::sessionsOpen))
-                .description("Sessions opened and not yet closed").baseUnit("sessions").tags(common)
+                .description("Sessions opened and not yet closed").tags(common)
                 .register(registry));
         stats.add(counter(registry, ctx, common, "alchemist.commits", "Transactions committed",
                 ContextStats::commits));
