@@ -50,7 +50,7 @@ public enum AlchemistObservationDocumentation implements ObservationDocumentatio
         }
     };
 
-    /** Keys on both observations. */
+    /** Keys on both observations. Immutable and thread-safe. */
     public enum CommonKeys implements KeyName {
         /** The dialect's name: {@code h2}, {@code postgresql}, {@code mariadb}, {@code mysql}, {@code sqlite}. */
         DB_SYSTEM {
@@ -61,7 +61,7 @@ public enum AlchemistObservationDocumentation implements ObservationDocumentatio
         }
     }
 
-    /** Keys of {@link #UNIT_OF_WORK}. */
+    /** Keys of {@link #UNIT_OF_WORK}. Immutable and thread-safe. */
     public enum UnitOfWorkKeys implements KeyName {
         /** Whether it is read-only work: {@code true} or {@code false}. */
         READ_ONLY {
@@ -88,12 +88,12 @@ public enum AlchemistObservationDocumentation implements ObservationDocumentatio
         STATEMENTS {
             @Override
             public String asString() {
-                return "alchemist.statements";
+                return "alchemist.statement_count";
             }
         }
     }
 
-    /** Keys of {@link #STATEMENT}. */
+    /** Keys of {@link #STATEMENT}. Immutable and thread-safe. */
     public enum StatementKeys implements KeyName {
         /** The statement kind in lower case: {@code select}, {@code insert}, {@code update}... */
         KIND {

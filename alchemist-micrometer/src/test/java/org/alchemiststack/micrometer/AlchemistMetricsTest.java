@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.alchemiststack.Context;
 import org.alchemiststack.ContextStats;
@@ -193,6 +194,47 @@ class AlchemistMetricsTest {
             assertThat(rows).isEqualTo(2);
             assertThat(counter(registry, "alchemist.commits")).isEqualTo(ctx.stats().commits()).isPositive();
             assertThat(registry.find(StatementTimers.NAME).meters()).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Db.class)
+    void aStatementAfterTheFirstOfItsKindModelAndOutcomeAsksTheRegistryNothing(Db which) throws Exception {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        AtomicInteger lookups = new AtomicInteger();
+        registry.config().meterFilter(new MeterFilter() {
+            @Override
+            public Meter.Id map(Meter.Id id) {
+                if (id.getName().equals(StatementTimers.NAME)) {
+                    lookups.incrementAndGet();
+                }
+                return id;
+            }
+        });
+        try (TestDatabase db = which.open(); Context ctx = db.context(Gadget.class);
+                MetricsBinding binding = AlchemistMetrics.bind(ctx, registry)) {
+            ctx.useTransaction(s -> {
+                s.add(new Gadget(1L, "a", 1));
+                s.flush();
+                s.clear();
+                s.find(Gadget.class, 1L);
+                s.sql("select count(*) from mm_gadget").one(Long.class);
+            });
+            int afterFirst = lookups.get();
+            assertThat(afterFirst).isEqualTo(3);
+            for (long id = 2; id <= 21; id++) {
+                long n = id;
+                ctx.useTransaction(s -> {
+                    s.add(new Gadget(n, "g" + n, 1));
+                    s.flush();
+                    s.clear();
+                    s.find(Gadget.class, n);
+                    s.sql("select count(*) from mm_gadget").one(Long.class);
+                });
+            }
+            assertThat(lookups.get()).isEqualTo(afterFirst);
+            assertThat(timerCounts(registry)).containsExactly(Map.entry("insert/Gadget/success/none", 21L),
+                    Map.entry("select/Gadget/success/none", 21L), Map.entry("select/none/success/none", 21L));
         }
     }
 

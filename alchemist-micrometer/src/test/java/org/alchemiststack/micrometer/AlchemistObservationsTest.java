@@ -49,7 +49,7 @@ class AlchemistObservationsTest {
                         assertThat(low(unit, "alchemist.outcome")).isEqualTo("commit");
                         assertThat(low(unit, "db.system")).isEqualTo(ctx.dialect().name());
                         assertThat(low(unit, "alchemist.read_only")).isEqualTo("false");
-                        assertThat(high(unit, "alchemist.statements")).isEqualTo("2");
+                        assertThat(high(unit, "alchemist.statement_count")).isEqualTo("2");
                         assertThat(unit.getError()).isNull();
                         assertThat(named(all, "app.step").get(0).getParentObservation().getContextView())
                                 .isSameAs(unit);
