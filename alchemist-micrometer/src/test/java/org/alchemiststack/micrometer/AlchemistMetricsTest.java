@@ -11,13 +11,16 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import org.alchemiststack.ConstraintViolationException;
 import org.alchemiststack.Context;
 import org.alchemiststack.ContextStats;
 import org.alchemiststack.Session;
@@ -235,6 +238,50 @@ class AlchemistMetricsTest {
             assertThat(lookups.get()).isEqualTo(afterFirst);
             assertThat(timerCounts(registry)).containsExactly(Map.entry("insert/Gadget/success/none", 21L),
                     Map.entry("select/Gadget/success/none", 21L), Map.entry("select/none/success/none", 21L));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Db.class)
+    void manyThreadsAtOnceAreCountedExactly(Db which) throws Exception {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        try (TestDatabase db = which.open(); Context ctx = db.context(Gadget.class);
+                MetricsBinding binding = AlchemistMetrics.bind(ctx, registry)) {
+            Recorder recorder = new Recorder();
+            ctx.addListener(recorder);
+            CountDownLatch go = new CountDownLatch(1);
+            List<Thread> threads = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                long base = t * 1_000L;
+                threads.add(new Thread(() -> {
+                    try {
+                        go.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                    for (long i = 1; i <= 25; i++) {
+                        long id = base + i;
+                        ctx.useTransaction(s -> s.add(new Gadget(id, "t" + id, 1)));
+                        ctx.readOnly(s -> s.find(Gadget.class, id));
+                        try {
+                            ctx.useTransaction(s -> s.add(new Gadget(id + 500, "t" + id, 1)));
+                        } catch (ConstraintViolationException expected) {
+                            // the duplicate code: counted as an error
+                        }
+                    }
+                }));
+            }
+            threads.forEach(Thread::start);
+            go.countDown();
+            for (Thread t : threads) {
+                t.join();
+            }
+            assertThat(timerCounts(registry)).isEqualTo(recorded(recorder)).containsEntry(
+                    "insert/Gadget/success/none", 100L).containsEntry("select/Gadget/success/none", 100L)
+                    .containsEntry("insert/Gadget/error/ConstraintViolationException", 100L);
+            assertThat(counter(registry, "alchemist.rollbacks")).isEqualTo(ctx.stats().rollbacks())
+                    .isGreaterThanOrEqualTo(100);
         }
     }
 
