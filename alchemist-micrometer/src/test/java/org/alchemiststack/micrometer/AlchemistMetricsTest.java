@@ -133,24 +133,22 @@ class AlchemistMetricsTest {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl("jdbc:h2:mem:own" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-        {
-            config.setPoolName("own-tracker");
-            config.setMaximumPoolSize(2);
-            config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(own));
-            try (HikariDataSource ds = new HikariDataSource(config);
-                    Context ctx = Context.builder().dataSource(ds).models(Gadget.class).build()) {
-                ctx.schema().createTables();
-                try (MetricsBinding binding = AlchemistMetrics.bind(ctx, registry)) {
-                    assertThat(binding.poolMetricsBound()).isFalse();
-                    assertThat(binding.contextName()).isEqualTo("own-tracker");
-                    ctx.useTransaction(s -> s.add(new Gadget(1L, "a", 1)));
-                    assertThat(timerCounts(registry)).containsExactly(Map.entry("insert/Gadget/success/none", 1L));
-                    assertThat(counter(registry, "alchemist.commits")).isEqualTo(1);
-                    assertThat(registry.find("hikaricp.connections").meters()).isEmpty();
-                    assertThat(own.find("hikaricp.connections").tag("pool", "own-tracker").gauge()).isNotNull();
-                }
-                ctx.schema().dropTables();
+        config.setPoolName("own-tracker");
+        config.setMaximumPoolSize(2);
+        config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(own));
+        try (HikariDataSource ds = new HikariDataSource(config);
+                Context ctx = Context.builder().dataSource(ds).models(Gadget.class).build()) {
+            ctx.schema().createTables();
+            try (MetricsBinding binding = AlchemistMetrics.bind(ctx, registry)) {
+                assertThat(binding.poolMetricsBound()).isFalse();
+                assertThat(binding.contextName()).isEqualTo("own-tracker");
+                ctx.useTransaction(s -> s.add(new Gadget(1L, "a", 1)));
+                assertThat(timerCounts(registry)).containsExactly(Map.entry("insert/Gadget/success/none", 1L));
+                assertThat(counter(registry, "alchemist.commits")).isEqualTo(1);
+                assertThat(registry.find("hikaricp.connections").meters()).isEmpty();
+                assertThat(own.find("hikaricp.connections").tag("pool", "own-tracker").gauge()).isNotNull();
             }
+            ctx.schema().dropTables();
         }
     }
 
