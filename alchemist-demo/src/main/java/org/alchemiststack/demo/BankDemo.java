@@ -175,7 +175,7 @@ public final class BankDemo {
                 + " (Ctrl-C stops it)");
         out.println("  POST /accounts {\"owner\":\"ann\",\"balance\":10000}   GET /accounts/{id}");
         out.println("  POST /transfers {\"from\":1,\"to\":2,\"amount\":250}  GET /accounts/{id}/statement?limit=10");
-        out.println("  GET /stats");
+        out.println("  GET /stats   GET /metrics (Prometheus)");
         try {
             stopped.await();
         } catch (InterruptedException e) {

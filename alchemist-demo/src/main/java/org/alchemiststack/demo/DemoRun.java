@@ -24,11 +24,15 @@ final class DemoRun {
     /** Every account opens with this many cents. */
     static final long OPENING_BALANCE = 10_000;
 
+    /** How many of the slowest statements of the load the report shows. */
+    static final int SLOWEST = 5;
+
     private final Context ctx;
     private final Options options;
     private final PrintStream out;
     private final PrintStream json;
     private final Bank bank;
+    private final SlowestStatements slowest = new SlowestStatements(SLOWEST);
 
     /**
      * Prepares a run.
@@ -60,10 +64,10 @@ final class DemoRun {
             LoadRun.Counts counts;
             if (mode == Mode.SHARED_CONNECTION) {
                 try (Context one = BankDemo.context(options, 1)) {
-                    counts = new LoadRun(ids, options, out).run(mode, new Workload(one, mode));
+                    counts = load(one, ids, mode);
                 }
             } else {
-                counts = new LoadRun(ids, options, out).run(mode, new Workload(ctx, mode));
+                counts = load(ctx, ids, mode);
             }
             results.add(ModeResult.of(mode, poolSize, counts, ledger.check(start)));
         }
@@ -73,10 +77,22 @@ final class DemoRun {
         Verdict verdict = Verdict.of(results, embedded(), Runtime.getRuntime().availableProcessors());
         out.println("Verdict: " + verdict.text());
         int exit = verdict(results);
+        out.println();
+        slowest.print(out);
         if (json != null) {
-            json.println(JsonReport.of(options, metaData(), results, verdict, exit == 0));
+            json.println(JsonReport.of(options, metaData(), results, verdict, exit == 0, slowest.slowest()));
         }
         return exit;
+    }
+
+    /** Runs one mode's load with the slowest statements watched, on the context of the mode. */
+    private LoadRun.Counts load(Context on, long[] ids, Mode mode) {
+        on.addListener(slowest);
+        try {
+            return new LoadRun(ids, options, out).run(mode, new Workload(on, mode));
+        } finally {
+            on.removeListener(slowest);
+        }
     }
 
     private boolean embedded() {

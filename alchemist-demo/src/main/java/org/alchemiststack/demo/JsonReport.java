@@ -13,10 +13,12 @@ import java.util.List;
  *  "modes": [{"mode", "poolSize", "seconds", "units", "unitsPerSecond", "retries", "declined", "gaveUp",
  *             "invariantOk", "failure", "work": {"read-balance": {"count", "perSecond", "p50Millis", "p99Millis"},
  *             ..}}],
- *  "verdict": {"ratio", "text"}, "ok"}
+ *  "verdict": {"ratio", "text"}, "ok",
+ *  "slowest": [{"sql", "millis", "nanos", "rows", "model"}]}
  * </pre>
  * The URL is shown as in the header, without parameters or user information; {@code ratio} is {@code null} when one
- * mode ran, {@code failure} when the mode did not fail.
+ * mode ran, {@code failure} when the mode did not fail. {@code slowest} holds the
+ * slowest statements of the load, slowest first ({@code rows} is -1 when not known).
  *
  * <p>Thread-safe: it keeps no state.
  */
@@ -34,7 +36,8 @@ final class JsonReport {
         return root.toString();
     }
 
-    static String of(Options o, String[] database, List<ModeResult> results, Verdict verdict, boolean ok) {
+    static String of(Options o, String[] database, List<ModeResult> results, Verdict verdict, boolean ok,
+            List<SlowestStatements.Entry> slowest) {
         ObjectNode root = MAPPER.createObjectNode();
         root.putObject("database").put("product", database[0]).put("version", database[1])
                 .put("url", BankDemo.displayUrl(o.url()));
@@ -67,6 +70,11 @@ final class JsonReport {
         }
         v.put("text", verdict.text());
         root.put("ok", ok);
+        ArrayNode slow = root.putArray("slowest");
+        for (SlowestStatements.Entry e : slowest) {
+            slow.addObject().put("sql", e.sql()).put("millis", e.millis()).put("nanos", e.nanos())
+                    .put("rows", e.rows()).put("model", e.model());
+        }
         return root.toString();
     }
 }

@@ -20,7 +20,8 @@ class BankDemoJsonTest {
     /** The expected fields of each object and their types: the schema of {@code --json}. */
     private static final Map<String, Map<String, JsonNodeType>> SCHEMA = Map.of(
             "", Map.of("database", JsonNodeType.OBJECT, "machine", JsonNodeType.OBJECT, "settings",
-                    JsonNodeType.OBJECT, "modes", JsonNodeType.ARRAY, "verdict", JsonNodeType.OBJECT, "ok", BOOL),
+                    JsonNodeType.OBJECT, "modes", JsonNodeType.ARRAY, "verdict", JsonNodeType.OBJECT, "ok", BOOL,
+                    "slowest", JsonNodeType.ARRAY),
             "database", Map.of("product", TEXT, "version", TEXT, "url", TEXT),
             "machine", Map.of("cpus", NUMBER, "os", TEXT, "arch", TEXT, "java", TEXT),
             "settings", Map.of("threads", NUMBER, "seconds", NUMBER, "accounts", NUMBER, "poolSize", NUMBER,
@@ -31,7 +32,8 @@ class BankDemoJsonTest {
                     Map.entry("invariantOk", BOOL), Map.entry("failure", JsonNodeType.NULL),
                     Map.entry("work", JsonNodeType.OBJECT)),
             "kind", Map.of("count", NUMBER, "perSecond", NUMBER, "p50Millis", NUMBER, "p99Millis", NUMBER),
-            "verdict", Map.of("ratio", NUMBER, "text", TEXT));
+            "verdict", Map.of("ratio", NUMBER, "text", TEXT),
+            "slowest", Map.of("sql", TEXT, "millis", NUMBER, "nanos", NUMBER, "rows", NUMBER, "model", TEXT));
 
     @Test
     void jsonPrintsOneDocumentWithTheExpectedFieldsAndTypes() throws Exception {
@@ -52,6 +54,8 @@ class BankDemoJsonTest {
             assertThat(mode.get("work").size()).isEqualTo(4);
             mode.get("work").forEach(k -> check("kind", k, wrong));
         }
+        assertThat(root.get("slowest")).hasSize(DemoRun.SLOWEST);
+        root.get("slowest").forEach(e -> check("slowest", e, wrong));
         assertThat(wrong).isEmpty();
         assertThat(root.get("modes").get(0).get("mode").asText()).isEqualTo("shared-connection");
         assertThat(root.get("modes").get(0).get("poolSize").asInt()).isEqualTo(1);

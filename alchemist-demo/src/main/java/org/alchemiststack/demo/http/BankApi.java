@@ -1,8 +1,10 @@
 package org.alchemiststack.demo.http;
 
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -23,9 +25,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Routes the bank's five requests and turns every failure into a JSON error answer through {@link Failures}. Each
- * request that touches the database runs in its own {@link Context#scoped} session (a transfer, in a fresh one per
- * attempt), so a failure rolls back the whole request.
+ * Routes the bank's five requests and {@code GET /metrics} (the context's meters in Prometheus' text format) and
+ * turns every failure into a JSON error answer through {@link Failures}. Each request that touches the database runs
+ * in its own {@link Context#scoped} session (a transfer, in a fresh one per attempt), so a failure rolls back the whole
+ * request.
  *
  * <p>Thread-safe: it keeps only thread-safe collaborators and counters.
  */
@@ -37,23 +40,37 @@ final class BankApi extends Handler.Abstract {
     private static final int STATEMENT_SIZE = 10;
     private static final int MAX_STATEMENT_SIZE = 100;
 
+    private static final String METRICS = "/metrics";
+    /** Prometheus' text exposition format, the one every Prometheus server reads. */
+    static final String METRICS_CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+
     private final Context ctx;
     private final Bank bank;
+    private final PrometheusMeterRegistry metrics;
     private final LongAdder transfers = new LongAdder();
 
-    BankApi(Context ctx, Bank bank) {
+    BankApi(Context ctx, Bank bank, PrometheusMeterRegistry metrics) {
         this.ctx = ctx;
         this.bank = bank;
+        this.metrics = metrics;
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         int status;
         byte[] body;
+        String type = Json.CONTENT_TYPE;
         try {
-            Object reply = route(request);
-            status = request.getMethod().equals("POST") ? 201 : 200;
-            body = Json.write(reply);
+            if (METRICS.equals(request.getHttpURI().getPath()) && request.getMethod().equals("GET")) {
+                // Prometheus' text exposition format, not JSON: what a Prometheus server scrapes.
+                body = metrics.scrape(METRICS_CONTENT_TYPE).getBytes(StandardCharsets.UTF_8);
+                type = METRICS_CONTENT_TYPE;
+                status = 200;
+            } else {
+                Object reply = route(request);
+                status = request.getMethod().equals("POST") ? 201 : 200;
+                body = Json.write(reply);
+            }
         } catch (RuntimeException | LinkageError | AssertionError e) {
             ApiException api = Failures.toApi(e);
             if (api.status() == 500) {
@@ -68,9 +85,10 @@ final class BankApi extends Handler.Abstract {
             }
             status = api.status();
             body = Json.write(new Bodies.ErrorBody(api.code(), api.getMessage()));
+            type = Json.CONTENT_TYPE;
         }
         response.setStatus(status);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, Json.CONTENT_TYPE);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, type);
         response.write(true, ByteBuffer.wrap(body), callback);
         return true;
     }
@@ -100,6 +118,10 @@ final class BankApi extends Handler.Abstract {
             allow(method, "GET");
             return new Bodies.Stats(ctx.stats(), transfers.sum(), bank.retries());
         }
+        if (path.equals(METRICS)) {
+            // A GET was answered in handle(); anything else is refused here, in JSON.
+            allow(method, "GET");
+        }
         throw notFound(path);
     }
 
@@ -123,7 +145,7 @@ final class BankApi extends Handler.Abstract {
 
     private static ApiException notFound(String path) {
         return new ApiException(404, "not_found", "No such resource: " + path + ". Try POST /accounts,"
-                + " GET /accounts/{id}, GET /accounts/{id}/statement, POST /transfers or GET /stats.");
+                + " GET /accounts/{id}, GET /accounts/{id}/statement, POST /transfers, GET /stats or GET /metrics.");
     }
 
     private Object account(String rest, String rawQuery) {

@@ -1,9 +1,13 @@
 package org.alchemiststack.demo.http;
 
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.net.InetAddress;
 import org.alchemiststack.Context;
 import org.alchemiststack.demo.bank.Bank;
+import org.alchemiststack.micrometer.AlchemistMetrics;
+import org.alchemiststack.micrometer.MetricsBinding;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -14,7 +18,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 /**
  * The bank as a small HTTP JSON service on the loopback address, on Jetty: {@code POST /accounts},
  * {@code GET /accounts/{id}}, {@code GET /accounts/{id}/statement?limit=N&after=TOKEN} (the account with its latest
- * transfers and the other account of each), {@code POST /transfers} and {@code GET /stats}. Each request runs in its
+ * transfers and the other account of each), {@code POST /transfers}, {@code GET /stats} and {@code GET /metrics}: the context's meters (statements by kind,
+ * model and outcome, commits, rollbacks, sessions, and HikariCP's pool meters) in Prometheus' text format, from an
+ * {@link AlchemistMetrics} binding the server makes at start and closes at {@link #close()}. Each request runs in its
  * own scoped session; errors are answers with a JSON body (see {@link BankApi}), including those the server raises
  * before a request reaches the service (see {@link JsonErrors}).
  *
@@ -38,11 +44,13 @@ public final class BankServer implements AutoCloseable {
 
     private final Server server;
     private final ServerConnector connector;
+    private final MetricsBinding metrics;
     private boolean closed;
 
-    private BankServer(Server server, ServerConnector connector) {
+    private BankServer(Server server, ServerConnector connector, MetricsBinding metrics) {
         this.server = server;
         this.connector = connector;
+        this.metrics = metrics;
     }
 
     /**
@@ -74,19 +82,23 @@ public final class BankServer implements AutoCloseable {
         connector.setIdleTimeout(MAX_REQUEST_SECONDS * 1000L);
         connector.setAcceptQueueSize(64);
         server.addConnector(connector);
-        server.setHandler(new BankApi(ctx, bank));
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        MetricsBinding metrics = AlchemistMetrics.builder(ctx).contextName("bank").bind(registry);
+        server.setHandler(new BankApi(ctx, bank, registry));
         server.setErrorHandler(new JsonErrors());
         server.setStopTimeout(1000);
         try {
             server.start();
         } catch (IOException e) {
             stopQuietly(server);
+            metrics.close();
             throw e;
         } catch (Exception e) {
             stopQuietly(server);
+            metrics.close();
             throw new IOException("The HTTP server did not start on port " + port + ".", e);
         }
-        return new BankServer(server, connector);
+        return new BankServer(server, connector, metrics);
     }
 
     /**
@@ -106,6 +118,7 @@ public final class BankServer implements AutoCloseable {
         }
         closed = true;
         stopQuietly(server);
+        metrics.close();
     }
 
     private static void stopQuietly(Server server) {
