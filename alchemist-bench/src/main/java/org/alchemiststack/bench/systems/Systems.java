@@ -1,10 +1,13 @@
 package org.alchemiststack.bench.systems;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
+import org.alchemiststack.Context;
 import org.alchemiststack.bench.harness.Db;
 import org.alchemiststack.bench.harness.Pools;
 import org.alchemiststack.bench.model.Item;
 import org.alchemiststack.bench.model.ItemRow;
+import org.alchemiststack.micrometer.AlchemistMetrics;
 import org.alchemiststack.observe.StatementListener;
 
 /**
@@ -25,7 +28,8 @@ public final class Systems {
      *
      * @param name a name from {@link #NAMES}, or {@code shared-connection} (raw JDBC on one locked connection), or
      *     {@code alchemist-repo-listener} (the repository with a statement listener that does nothing: the cost of
-     *     the listener seam itself)
+     *     the listener seam itself), or {@code alchemist-repo-metrics} (the repository with alchemist-micrometer's
+     *     statement timer and pool meters on a {@code SimpleMeterRegistry})
      * @param db the database
      * @return the system
      */
@@ -37,11 +41,17 @@ public final class Systems {
             case "alchemist-session" -> new AlchemistSessionSystem(db);
             case "alchemist-repo-listener" -> new AlchemistRepositorySystem(AlchemistBoot.builder(db, Item.class,
                     ItemRow.class).listener(new StatementListener() { }).build());
+            case "alchemist-repo-metrics" -> metered(AlchemistBoot.build(db, Item.class, ItemRow.class));
             case "hibernate-session" -> new HibernateSessionSystem(db);
             case "hibernate-stateless" -> new HibernateStatelessSystem(db);
             case "jdbi" -> new JdbiSystem(db);
             case "jooq" -> new JooqSystem(db);
             default -> throw new IllegalArgumentException("unknown system " + name + "; use one of " + NAMES);
         };
+    }
+
+    private static BenchSystem metered(Context ctx) {
+        AlchemistMetrics.bind(ctx, new SimpleMeterRegistry());
+        return new AlchemistRepositorySystem(ctx);
     }
 }

@@ -127,7 +127,8 @@ final class BankApi extends Handler.Abstract {
 
     /**
      * Refuses writes whose body is not declared as JSON, so that a web page cannot send one as a "simple" cross-origin
-     * request ({@code text/plain} or a form), which browsers send without asking first.
+     * request ({@code text/plain} or a form), which browsers send without asking first. The body is read (within the
+     * usual size and time limits) before the refusal, so the connection stays usable.
      */
     private static void requireJson(Request ex) {
         String type = ex.getHeaders().get(HttpHeader.CONTENT_TYPE);
@@ -138,6 +139,9 @@ final class BankApi extends Handler.Abstract {
             json = !param.startsWith("charset=") || param.equals("charset=utf-8");
         }
         if (!json) {
+            // Read the body first: answering before it arrived would close the connection under the client, which
+            // can then lose the answer (a reset discards what it had not read yet).
+            body(ex);
             throw new ApiException(415, "unsupported_media_type", "Send the body as JSON with the header"
                     + " 'Content-Type: application/json'.");
         }
