@@ -166,8 +166,10 @@ class ModulePathApplicationTest {
                 .getParent();
         Path src = work.resolve(variant).resolve("src");
         Path out = work.resolve(variant).resolve("classes");
+        // An empty class path, or javac in this JVM would take the test's own class path as its default.
+        Path noClassPath = Files.createDirectories(work.resolve(variant).resolve("empty"));
         List<String> args = new ArrayList<>(List.of("--release", "17", "-Xlint:all", "-Werror",
-                "--module-path", modulePath, "-d", out.toString()));
+                "--class-path", noClassPath.toString(), "--module-path", modulePath, "-d", out.toString()));
         try (Stream<Path> files = Files.walk(resources)) {
             for (Path f : files.filter(Files::isRegularFile).collect(Collectors.toList())) {
                 Path target = src.resolve(resources.relativize(f).toString());
