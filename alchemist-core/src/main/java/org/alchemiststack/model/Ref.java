@@ -118,6 +118,8 @@ public final class Ref<T> {
      * entity's current id, which is {@code null} until a new entity is inserted.
      *
      * @return the id, or {@code null} when the referenced entity has no id yet
+     * @throws MappingException when the entity's class is in a module that does not open its package to
+     *     {@code org.alchemiststack}; the message names the {@code opens} line to add
      */
     public Object id() {
         if (id != null || entity == null) {
