@@ -6,6 +6,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
 import org.alchemiststack.AlchemistException;
+import org.alchemiststack.MappingException;
 import org.alchemiststack.NotFoundException;
 import org.alchemiststack.RelationNotLoadedException;
 
@@ -51,11 +52,18 @@ public final class Ref<T> {
             for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
                 for (Field f : c.getDeclaredFields()) {
                     if (f.isAnnotationPresent(Id.class)) {
+                        Module library = Ref.class.getModule();
+                        library.addReads(c.getModule());
                         try {
                             return MethodHandles.privateLookupIn(c, MethodHandles.lookup()).unreflectGetter(f)
                                     .asType(MethodType.methodType(Object.class, Object.class));
                         } catch (IllegalAccessException e) {
-                            return null;
+                            String pkg = c.getPackageName();
+                            String name = library.isNamed() ? library.getName() : "org.alchemiststack";
+                            throw new MappingException(c.getName() + " cannot be accessed by alchemist-stack: module "
+                                    + c.getModule().getName() + " does not open package " + pkg + " to " + name
+                                    + ". Add the line 'opens " + pkg + " to " + name + ";' to the module-info.java of "
+                                    + c.getModule().getName() + ".", e);
                         }
                     }
                 }
@@ -110,6 +118,8 @@ public final class Ref<T> {
      * entity's current id, which is {@code null} until a new entity is inserted.
      *
      * @return the id, or {@code null} when the referenced entity has no id yet
+     * @throws MappingException when the entity's class is in a module that does not open its package to
+     *     {@code org.alchemiststack}; the message names the {@code opens} line to add
      */
     public Object id() {
         if (id != null || entity == null) {

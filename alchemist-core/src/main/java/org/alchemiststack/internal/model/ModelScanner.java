@@ -289,12 +289,7 @@ public final class ModelScanner {
     }
 
     private static MethodHandles.Lookup lookup(Class<?> type) {
-        try {
-            return MethodHandles.privateLookupIn(type, MethodHandles.lookup());
-        } catch (IllegalAccessException e) {
-            throw new MappingException(type.getName() + " cannot be accessed by alchemist-stack: " + e.getMessage()
-                    + ". Open its package to module org.alchemiststack.", e);
-        }
+        return ModelAccess.privateLookup(type);
     }
 
     private static Instantiator classInstantiator(Class<?> type, MethodHandles.Lookup lookup) {

@@ -21,6 +21,7 @@ import org.alchemiststack.AlchemistException;
 import org.alchemiststack.MappingException;
 import org.alchemiststack.dialect.Dialect;
 import org.alchemiststack.internal.model.ColumnMeta;
+import org.alchemiststack.internal.model.ModelAccess;
 import org.alchemiststack.internal.model.ModelMeta;
 import org.alchemiststack.internal.model.Naming;
 import org.alchemiststack.internal.session.DefaultSession;
@@ -180,7 +181,7 @@ final class RowMappers {
             types[i] = comps[i].getType();
         }
         try {
-            return MethodHandles.privateLookupIn(type, MethodHandles.lookup())
+            return ModelAccess.privateLookup(type)
                     .findConstructor(type, MethodType.methodType(void.class, types))
                     .asSpreader(Object[].class, comps.length)
                     .asType(MethodType.methodType(Object.class, Object[].class));

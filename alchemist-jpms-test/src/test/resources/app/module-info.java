@@ -1,0 +1,5 @@
+module demo.app {
+    requires org.alchemiststack;
+
+    opens demo.app.model to org.alchemiststack;
+}
