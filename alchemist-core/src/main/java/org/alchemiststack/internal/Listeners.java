@@ -10,8 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The statement listeners of a context, and the calls to them: a listener that throws is logged once, as a WARN, and
- * never breaks the work; it goes on being called. Sessions take {@link #current()} when they open, so adding a
+ * The statement listeners of a context, and the calls to them: a listener that throws, an exception or an error
+ * (a StackOverflowError, an AssertionError), is logged once, as a WARN, and never breaks the work; it goes on being
+ * called. Only an OutOfMemoryError goes on up. Sessions take {@link #current()} when they open, so adding a
  * listener costs a running session nothing.
  *
  * <p>Thread-safe: the registered listeners are an immutable array swapped atomically.
@@ -29,7 +30,11 @@ public final class Listeners {
             this.listener = listener;
         }
 
-        private void failed(String call, RuntimeException e) {
+        /** Logs the listener's first failure; an OutOfMemoryError is not the listener's to swallow and goes on. */
+        private void failed(String call, Throwable e) {
+            if (e instanceof OutOfMemoryError oom) {
+                throw oom;
+            }
             if (failureLogged.compareAndSet(false, true)) {
                 LOG.warn("Statement listener {} threw in {}; the unit of work went on. Its later failures are not"
                         + " logged.", listener.getClass().getName(), call, e);
@@ -67,7 +72,7 @@ public final class Listeners {
         for (int i = 0; i < listeners.length; i++) {
             try {
                 states[i] = listeners[i].listener.statementStarted(e);
-            } catch (RuntimeException x) {
+            } catch (Throwable x) {
                 listeners[i].failed("statementStarted", x);
             }
         }
@@ -79,7 +84,7 @@ public final class Listeners {
         for (int i = listeners.length - 1; i >= 0; i--) {
             try {
                 listeners[i].listener.statementEnded(e, states[i]);
-            } catch (RuntimeException x) {
+            } catch (Throwable x) {
                 listeners[i].failed("statementEnded", x);
             }
         }
@@ -91,7 +96,7 @@ public final class Listeners {
         for (int i = 0; i < listeners.length; i++) {
             try {
                 states[i] = listeners[i].listener.unitOfWorkStarted(e);
-            } catch (RuntimeException x) {
+            } catch (Throwable x) {
                 listeners[i].failed("unitOfWorkStarted", x);
             }
         }
@@ -103,7 +108,7 @@ public final class Listeners {
         for (int i = listeners.length - 1; i >= 0; i--) {
             try {
                 listeners[i].listener.unitOfWorkEnded(e, states[i]);
-            } catch (RuntimeException x) {
+            } catch (Throwable x) {
                 listeners[i].failed("unitOfWorkEnded", x);
             }
         }
@@ -114,7 +119,7 @@ public final class Listeners {
         for (Registered r : listeners) {
             try {
                 r.listener.unitOfWorkRetried(e);
-            } catch (RuntimeException x) {
+            } catch (Throwable x) {
                 r.failed("unitOfWorkRetried", x);
             }
         }

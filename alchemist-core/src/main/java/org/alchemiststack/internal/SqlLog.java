@@ -77,8 +77,51 @@ public final class SqlLog implements StatementListener {
         return rows < 0 ? "cursor open" : rows == 1 ? "1 row" : rows + " rows";
     }
 
+    /** The longest a bound value is shown; the rest is counted. */
+    static final int MAX_VALUE_CHARS = 200;
+
     private static String values(List<Object> values) {
-        return values.isEmpty() ? "" : " with " + values;
+        if (values.isEmpty()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(" with [");
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                b.append(", ");
+            }
+            value(b, values.get(i));
+        }
+        return b.append(']').toString();
+    }
+
+    /**
+     * A bound value as the log shows it: control characters escaped, so that user input cannot forge a log line, and
+     * long text cut at {@value #MAX_VALUE_CHARS} characters.
+     */
+    static void value(StringBuilder b, Object v) {
+        if (v instanceof byte[] bytes) {
+            b.append('<').append(bytes.length).append(" bytes>");
+            return;
+        }
+        String text = String.valueOf(v);
+        int shown = Math.min(text.length(), MAX_VALUE_CHARS);
+        for (int i = 0; i < shown; i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                b.append("\\n");
+            } else if (c == '\r') {
+                b.append("\\r");
+            } else if (c == '\t') {
+                b.append("\\t");
+            } else if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                b.append(String.format("\\u%04x", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        if (shown < text.length()) {
+            b.append("...(").append(text.length()).append(" chars)");
+        }
     }
 
     /** Milliseconds with two decimals, without a formatter. */

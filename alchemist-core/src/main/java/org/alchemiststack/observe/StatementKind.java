@@ -20,9 +20,14 @@ public enum StatementKind {
     /** Raw SQL that is none of the above (DDL, a procedure call, a {@code WITH} that writes...). */
     OTHER;
 
+    /** A write keyword anywhere in a {@code WITH} statement: it may write, so it is not told as a query. */
+    private static final java.util.regex.Pattern WRITING_WITH = java.util.regex.Pattern.compile(
+            "\\b(insert|update|delete|merge)\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
+
     /**
-     * The kind of a raw SQL text, from its first keyword after blanks, opening parentheses and comments ({@code WITH}
-     * and {@code VALUES} count as queries, {@code MERGE} as an upsert).
+     * The kind of a raw SQL text, from its first keyword after blanks, opening parentheses and comments
+     * ({@code VALUES} and {@code TABLE} count as queries, {@code MERGE} and {@code REPLACE} as upserts, a
+     * {@code WITH} as a query unless a write keyword appears in it, then as {@link #OTHER}).
      *
      * @param sql the SQL text
      * @return the kind, {@link #OTHER} when the first keyword is none of the known ones
@@ -34,8 +39,10 @@ public enum StatementKind {
             end++;
         }
         String word = sql.substring(i, end);
-        if (word.equalsIgnoreCase("select") || word.equalsIgnoreCase("with") || word.equalsIgnoreCase("values")
-                || word.equalsIgnoreCase("table")) {
+        if (word.equalsIgnoreCase("with")) {
+            return WRITING_WITH.matcher(sql).find() ? OTHER : SELECT;
+        }
+        if (word.equalsIgnoreCase("select") || word.equalsIgnoreCase("values") || word.equalsIgnoreCase("table")) {
             return SELECT;
         }
         if (word.equalsIgnoreCase("insert")) {

@@ -9,6 +9,12 @@ import org.alchemiststack.Session;
  * for its first statement and ends when it commits or rolls back and gives the connection back. A repository call
  * outside any session is one auto-committed statement and has no unit of work around it.
  *
+ * <p>Every BEGIN is followed by COMMIT or ROLLBACK on the same thread, with two exceptions that are application
+ * mistakes: a session dropped without {@code close()} is rolled back by the leak detector when it is collected, and
+ * since the session is gone then, its unit of work is told no end (the leak warning, and the
+ * {@code leakWarnings} count, show it); and a context closed while a session is in a transaction tells that unit's
+ * ROLLBACK only when the session is next used or closed.
+ *
  * <p>Not thread-safe: read it in the listener call; keep copies of what you need after.
  */
 public interface UnitOfWorkEvent {

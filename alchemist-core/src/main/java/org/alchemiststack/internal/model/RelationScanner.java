@@ -19,6 +19,8 @@ import java.util.Set;
 import org.alchemiststack.MappingException;
 import org.alchemiststack.dialect.Dialect;
 import org.alchemiststack.model.Ref;
+import org.alchemiststack.model.Sensitive;
+import org.alchemiststack.model.ValueCodec;
 import org.alchemiststack.model.ValueKind;
 
 /**
@@ -160,8 +162,13 @@ final class RelationScanner {
         }
         getter = MethodHandles.filterReturnValue(getter.asType(MethodType.methodType(Object.class, Object.class)),
                 MethodHandles.insertArguments(REF_ID, 0, idType));
-        return new ColumnMeta(index, f.getName(), name, dialect.quote(name), idType, kind, dialect.codec(kind, 0),
-                nullable, unique, length, 19, 0, getter, setter);
+        // A foreign key holds the referenced id: it is as sensitive as the field or the id it refers to.
+        ValueCodec codec = dialect.codec(kind, 0);
+        if (f.isAnnotationPresent(Sensitive.class) || targetId.isAnnotationPresent(Sensitive.class)) {
+            codec = new SensitiveCodec(codec);
+        }
+        return new ColumnMeta(index, f.getName(), name, dialect.quote(name), idType, kind, codec, nullable, unique,
+                length, 19, 0, getter, setter);
     }
 
     /** The to-one relation of a foreign-key column. */

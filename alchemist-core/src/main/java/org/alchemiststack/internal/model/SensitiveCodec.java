@@ -12,7 +12,7 @@ import org.alchemiststack.model.ValueCodec;
  *
  * <p>Stateless and thread-safe.
  */
-final class SensitiveCodec implements ValueCodec {
+public final class SensitiveCodec implements ValueCodec {
     private final ValueCodec codec;
 
     SensitiveCodec(ValueCodec codec) {
@@ -23,6 +23,16 @@ final class SensitiveCodec implements ValueCodec {
     public void bind(PreparedStatement statement, int index, Object value) throws SQLException {
         codec.bind(statement, index, value);
         if (statement instanceof RecordingStatement recording) {
+            recording.recorder().mask(index);
+        }
+    }
+
+    /**
+     * Masks a parameter bound without the column's codec (an array of ids, say) when the column is sensitive and the
+     * statement records its values.
+     */
+    public static void maskIfSensitive(ValueCodec codec, PreparedStatement statement, int index) {
+        if (codec instanceof SensitiveCodec && statement instanceof RecordingStatement recording) {
             recording.recorder().mask(index);
         }
     }

@@ -203,9 +203,11 @@ public final class QueryImpl<T> implements Query<T> {
         }, true);
     }
 
+    /** The number the query's first row holds, 0 when it has none (a listener is told how many rows it read). */
     private long scalar(DefaultSession s, SqlParts p) {
-        return s.runner().query(p.sql.toString(), StatementKind.SELECT, meta.type, ps -> bind(ps, p),
-                rs -> rs.next() ? rs.getLong(1) : 0, true);
+        Long n = s.runner().query(p.sql.toString(), StatementKind.SELECT, meta.type, ps -> bind(ps, p),
+                rs -> rs.next() ? rs.getLong(1) : null, true);
+        return n == null ? 0 : n;
     }
 
     /** A bulk write: pending changes were flushed before it; the model's tracked entities are re-read after it. */

@@ -15,6 +15,7 @@ import org.alchemiststack.internal.model.FetchTree;
 import org.alchemiststack.internal.model.ModelMeta;
 import org.alchemiststack.internal.model.RelationMeta;
 import org.alchemiststack.internal.model.Relations;
+import org.alchemiststack.internal.model.SensitiveCodec;
 import org.alchemiststack.observe.StatementKind;
 
 /**
@@ -186,7 +187,10 @@ public final class GraphLoader {
             List<Object> part = values.subList(from, Math.min(values.size(), from + chunk));
             if (arrayType != null) {
                 session.runner.query(meta.selectWhereIn(column, 0), StatementKind.SELECT, meta.type,
-                        ps -> ps.setArray(1, session.runner.array(arrayType, part.toArray())),
+                        ps -> {
+                            ps.setArray(1, session.runner.array(arrayType, part.toArray()));
+                            SensitiveCodec.maskIfSensitive(column.codec, ps, 1);
+                        },
                         rs -> readAll(meta, rs, out), true);
             } else {
                 int n = bucket(part.size(), chunk);

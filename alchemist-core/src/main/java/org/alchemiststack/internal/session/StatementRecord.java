@@ -29,6 +29,7 @@ final class StatementRecord implements StatementEvent {
     private long nanos;
     private long rows = -1;
     private AlchemistException error;
+    private boolean ended;
 
     StatementRecord(String sql, StatementKind kind, Class<?> model, int batchSize, Session session,
             boolean recordValues) {
@@ -45,7 +46,13 @@ final class StatementRecord implements StatementEvent {
         start = System.nanoTime();
     }
 
+    /** Whether the listeners were told it ended. */
+    boolean isEnded() {
+        return ended;
+    }
+
     void ended(Listeners.Registered[] listeners, long rows, AlchemistException error) {
+        this.ended = true;
         this.nanos = System.nanoTime() - start;
         this.rows = rows;
         this.error = error;

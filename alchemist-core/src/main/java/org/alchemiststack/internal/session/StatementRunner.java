@@ -335,6 +335,9 @@ public final class StatementRunner {
             return n;
         } catch (SQLException e) {
             throw fail(ended(r, -1, writeFailure(core.errors().translate(e, sql), sql)));
+        } catch (RuntimeException | Error e) {
+            abandoned(r, e);
+            throw e;
         }
     }
 
@@ -366,6 +369,9 @@ public final class StatementRunner {
             ended(r, got, null);
         } catch (SQLException e) {
             throw fail(ended(r, -1, writeFailure(core.errors().translate(e, sql), sql)));
+        } catch (RuntimeException | Error e) {
+            abandoned(r, e);
+            throw e;
         }
         if (got != rows) {
             throw fail(new AlchemistException("The database returned " + got + " generated ids for " + rows
@@ -394,6 +400,9 @@ public final class StatementRunner {
             }
         } catch (SQLException e) {
             throw fail(ended(r, -1, core.errors().translate(e, sql)));
+        } catch (RuntimeException | Error e) {
+            abandoned(r, e);
+            throw e;
         }
     }
 
@@ -420,6 +429,16 @@ public final class StatementRunner {
                 }
             }
             throw fail(ex);
+        } catch (RuntimeException | Error e) {
+            abandoned(r, e);
+            if (ps != null) {
+                try {
+                    ps.close();
+                } catch (SQLException c2) {
+                    e.addSuppressed(c2);
+                }
+            }
+            throw e;
         }
     }
 
@@ -477,11 +496,28 @@ public final class StatementRunner {
 
     /** Counts a statement that ran or failed, and tells the listeners; returns the error. */
     private AlchemistException ended(StatementRecord r, long rows, AlchemistException error) {
-        statements++;
-        if (r != null) {
+        if (r == null) {
+            statements++;
+        } else if (!r.isEnded()) {
+            // Once: closing the statement can fail after it was told it ended.
+            statements++;
             r.ended(listeners, rows, error);
         }
         return error;
+    }
+
+    /**
+     * A statement that failed otherwise than in the driver (binding refused a value, a row could not be mapped): it
+     * counts, and the listeners are told it ended with that failure, unless they were told already; the caller
+     * throws the failure as it is.
+     */
+    private void abandoned(StatementRecord r, Throwable failure) {
+        if (r == null) {
+            statements++;
+        } else if (!r.isEnded()) {
+            ended(r, -1, failure instanceof AlchemistException a ? a
+                    : new AlchemistException("The statement failed outside the driver: " + failure, failure));
+        }
     }
 
     private static PreparedStatement bindTo(PreparedStatement ps, StatementRecord r) {
@@ -763,16 +799,18 @@ public final class StatementRunner {
         if (guard != null) {
             guard.released();
         }
-        unitEnded(outcome, failure);
-        if (c != null) {
-            try {
+        try {
+            if (c != null) {
                 c.close();
-            } catch (SQLException e) {
-                throw core.errors().translate(e, null);
-            } catch (RuntimeException e) {
-                throw new ConnectionException("Returning the connection to the pool failed (was the context closed"
-                        + " while the session was open?).", e);
             }
+        } catch (SQLException e) {
+            throw core.errors().translate(e, null);
+        } catch (RuntimeException e) {
+            throw new ConnectionException("Returning the connection to the pool failed (was the context closed"
+                    + " while the session was open?).", e);
+        } finally {
+            // Told once the connection is back in the pool, so a listener may use the pool itself.
+            unitEnded(outcome, failure);
         }
     }
 
