@@ -31,7 +31,7 @@ class StatementKindTest {
         "/* never closed SELECT|OTHER",
         "/**/SELECT 1|SELECT",
         "/*/ SELECT */ DELETE FROM t|DELETE",
-        "--\nINSERT INTO t VALUES (1)|INSERT",
+        "--\\nINSERT INTO t VALUES (1)|INSERT",
         "-- only a comment|OTHER",
         "''|OTHER",
         "'   '|OTHER",
