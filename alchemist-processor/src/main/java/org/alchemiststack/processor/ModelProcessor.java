@@ -147,7 +147,8 @@ public final class ModelProcessor extends AbstractProcessor {
                     return null; // core refuses the type and says so
                 }
                 if (!record && !fieldReachable(f, c, pkg)) {
-                    warn(f, "field " + model.getQualifiedName() + "." + name + " is " + (mods.contains(
+                    warn(f, "field " + c.getQualifiedName() + "." + name + (c == model ? "" : " of model "
+                            + model.getQualifiedName()) + " is " + (mods.contains(
                             Modifier.PRIVATE) ? "private" : "not accessible from package " + pkg) + "; make it"
                             + " package-private, protected or public");
                     return null;

@@ -3,15 +3,18 @@ package org.alchemiststack.processor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.alchemiststack.Context;
 import org.alchemiststack.ContextProbe;
 import org.alchemiststack.MappingException;
 import org.alchemiststack.internal.model.GeneratedModels;
+import org.alchemiststack.internal.model.ModelMeta;
 import org.alchemiststack.processor.models.Drifted;
 import org.alchemiststack.processor.models.GenAll;
 import org.alchemiststack.processor.models.GenRecord;
 import org.alchemiststack.processor.models.Hidden;
+import org.alchemiststack.processor.models.Invoice;
 import org.alchemiststack.processor.models.Outer;
 import org.alchemiststack.processor.models.Stale;
 import org.alchemiststack.spi.GeneratedModel;
@@ -47,6 +50,29 @@ class BuildChecksTest {
             ctx.inTransaction(s -> s.add(in));
             String name = ctx.inTransaction(s -> s.get(Outer.Inner.class, 7L).name);
             assertThat(name).isEqualTo("seven");
+        }
+    }
+
+    @Test
+    void superclassFieldsComeFirstAsCoreScansThem() {
+        try (Context ctx = h2(true, Invoice.class)) {
+            ModelMeta<Invoice> meta = ContextProbe.meta(ctx, Invoice.class);
+            assertThat(meta.usesGeneratedMapper()).isTrue();
+            assertThat(meta.fieldNames()).containsExactly("id", "version", "createdBy", "total", "customer");
+            ctx.schema().createTables();
+            Invoice in = new Invoice();
+            in.id = 3;
+            in.createdBy = "ada";
+            in.total = new BigDecimal("12.50");
+            ctx.inTransaction(s -> s.add(in));
+            ctx.inTransaction(s -> {
+                s.get(Invoice.class, 3L).total = new BigDecimal("13.00");
+                return null;
+            });
+            Invoice back = ctx.inTransaction(s -> s.get(Invoice.class, 3L));
+            assertThat(back.total).isEqualByComparingTo("13.00");
+            assertThat(back.createdBy).isEqualTo("ada");
+            assertThat(back.version).isEqualTo(in.version + 1);
         }
     }
 

@@ -179,6 +179,31 @@ class ProcessorDiagnosticsTest {
     }
 
     @Test
+    void aProtectedSuperclassFieldInAnotherPackageGetsAWarning() throws IOException {
+        Result r = compile(source("base.Entity", """
+                package base;
+
+                @jakarta.persistence.MappedSuperclass
+                public abstract class Entity {
+                    @jakarta.persistence.Id
+                    public long id;
+                    protected String owner;
+                }
+                """), source("shop.Cart", """
+                package shop;
+
+                @jakarta.persistence.Entity
+                public class Cart extends base.Entity {
+                    public int lines;
+                }
+                """));
+        assertThat(r.compiled()).isTrue();
+        assertThat(r.generated()).isEmpty();
+        assertThat(r.warnings()).singleElement().asString()
+                .contains("base.Entity.owner of model shop.Cart", "not accessible from package shop");
+    }
+
+    @Test
     void aPrivateNestedEnumTypeGetsAWarning() throws IOException {
         Result r = compile(source("shop.Tagged", """
                 package shop;
