@@ -204,6 +204,47 @@ class ProcessorDiagnosticsTest {
     }
 
     @Test
+    void aConstructorThatDeclaresExceptionsGetsAWarning() throws IOException {
+        Result r = compile(source("shop.Risky", """
+                package shop;
+
+                @jakarta.persistence.Entity
+                public class Risky {
+                    @jakarta.persistence.Id
+                    public long id;
+
+                    public Risky() throws java.io.IOException {
+                    }
+                }
+                """));
+        assertThat(r.compiled()).isTrue();
+        assertThat(r.generated()).isEmpty();
+        assertThat(r.warnings()).singleElement().asString().contains("shop.Risky", "declares exceptions");
+    }
+
+    @Test
+    void deprecatedModelsAndTypesGiveNoWarningsInGeneratedCode() throws IOException {
+        Result r = compile(source("shop.Old", """
+                package shop;
+
+                /** Deprecated, with a deprecated field type. */
+                @Deprecated
+                @jakarta.persistence.Entity
+                public class Old {
+                    @jakarta.persistence.Id
+                    public long id;
+                    public Legacy legacy;
+
+                    /** A deprecated enum. */
+                    @Deprecated(forRemoval = true)
+                    public enum Legacy { A }
+                }
+                """));
+        assertThat(r.diagnostics()).isEmpty();
+        assertThat(r.generated()).containsExactly("shop/Old_AlchemistModel.java");
+    }
+
+    @Test
     void aPrivateNestedEnumTypeGetsAWarning() throws IOException {
         Result r = compile(source("shop.Tagged", """
                 package shop;
