@@ -328,20 +328,6 @@ public final class ModelProcessor extends AbstractProcessor {
         return sb + SUFFIX;
     }
 
-    private static String box(TypeKind k) {
-        switch (k) {
-            case BOOLEAN: return "java.lang.Boolean";
-            case BYTE: return "java.lang.Byte";
-            case SHORT: return "java.lang.Short";
-            case INT: return "java.lang.Integer";
-            case LONG: return "java.lang.Long";
-            case FLOAT: return "java.lang.Float";
-            case DOUBLE: return "java.lang.Double";
-            case CHAR: return "java.lang.Character";
-            default: throw new IllegalArgumentException(k.toString());
-        }
-    }
-
     private static String zero(TypeKind k) {
         switch (k) {
             case BOOLEAN: return "false";
@@ -355,9 +341,50 @@ public final class ModelProcessor extends AbstractProcessor {
         }
     }
 
-    /** A cast of {@code expr} (an Object) to the field's type; primitives cast to their box and unbox. */
+    /**
+     * {@code expr} (an Object) converted to the field's type as a method handle's {@code asType} converts it: a cast
+     * for a reference type; for a primitive, the helper that unboxes the wrappers that widen to it.
+     */
     private static String cast(String type, TypeKind primitive, String expr) {
-        return "(" + (primitive != null ? box(primitive) : type) + ") " + expr;
+        return primitive != null ? helper(primitive) + "(" + expr + ")" : "(" + type + ") " + expr;
+    }
+
+    private static String helper(TypeKind k) {
+        String name = k.name().toLowerCase(java.util.Locale.ROOT);
+        return "to" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    }
+
+    /** The wrappers whose values widen to a primitive (JLS 5.1.2), the exact one first. */
+    private static List<String> widening(TypeKind k) {
+        switch (k) {
+            case BOOLEAN: return List.of("java.lang.Boolean");
+            case BYTE: return List.of("java.lang.Byte");
+            case SHORT: return List.of("java.lang.Short", "java.lang.Byte");
+            case INT: return List.of("java.lang.Integer", "java.lang.Short", "java.lang.Byte",
+                    "java.lang.Character");
+            case LONG: return List.of("java.lang.Long", "java.lang.Integer", "java.lang.Short", "java.lang.Byte",
+                    "java.lang.Character");
+            case FLOAT: return List.of("java.lang.Float", "java.lang.Long", "java.lang.Integer", "java.lang.Short",
+                    "java.lang.Byte", "java.lang.Character");
+            case DOUBLE: return List.of("java.lang.Double", "java.lang.Float", "java.lang.Long", "java.lang.Integer",
+                    "java.lang.Short", "java.lang.Byte", "java.lang.Character");
+            default: throw new IllegalArgumentException(k.toString());
+        }
+    }
+
+    /**
+     * A helper that unboxes a value into a primitive like a method handle does: the wrappers that widen to it, else
+     * {@link ClassCastException}; {@code null} throws {@link NullPointerException}.
+     */
+    private static void appendHelper(StringBuilder s, TypeKind k) {
+        String prim = k.name().toLowerCase(java.util.Locale.ROOT);
+        s.append("    private static ").append(prim).append(" ").append(helper(k)).append("(java.lang.Object v) {\n");
+        List<String> wrappers = widening(k);
+        for (int i = 0; i < wrappers.size(); i++) {
+            s.append("        if (v instanceof ").append(wrappers.get(i)).append(") {\n            return (")
+                    .append(wrappers.get(i)).append(") v;\n        }\n");
+        }
+        s.append("        return (").append(wrappers.get(0)).append(") v;\n    }\n\n");
     }
 
     private static String quote(String s) {
@@ -386,6 +413,15 @@ public final class ModelProcessor extends AbstractProcessor {
                 .append(String.join(", ", names)).append(");\n");
         s.append("    private static final java.util.List<java.lang.Class<?>> TYPES = java.util.List.of(")
                 .append(String.join(", ", types)).append(");\n\n");
+        java.util.EnumSet<TypeKind> primitives = java.util.EnumSet.noneOf(TypeKind.class);
+        for (Field f : m.fields()) {
+            if (f.primitive() != null) {
+                primitives.add(f.primitive());
+            }
+        }
+        for (TypeKind k : primitives) {
+            appendHelper(s, k);
+        }
         s.append("    /** Called by alchemist-core. */\n    public ").append(m.simpleName()).append("() {\n    }\n\n");
         s.append("    @java.lang.Override\n    public int spiVersion() {\n        return ").append(SPI_VERSION)
                 .append(";\n    }\n\n");
