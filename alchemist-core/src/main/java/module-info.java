@@ -18,4 +18,5 @@ module org.alchemiststack {
     exports org.alchemiststack.model;
     exports org.alchemiststack.observe;
     exports org.alchemiststack.query;
+    exports org.alchemiststack.spi;
 }

@@ -306,6 +306,7 @@ public final class Context implements AutoCloseable {
         private Duration retryBaseDelay = Duration.ofMillis(5);
         private Duration retryMaxDelay = Duration.ofMillis(500);
         private boolean leakDetection = true;
+        private boolean generatedMappers = true;
         private Duration sessionHoldWarning = Duration.ZERO;
         private SessionScope scope;
         private DataSource dataSource;
@@ -484,6 +485,20 @@ public final class Context implements AutoCloseable {
          */
         public Builder leakDetection(boolean enabled) {
             this.leakDetection = enabled;
+            return this;
+        }
+
+        /**
+         * Whether models use the mappers {@code alchemist-processor} generated at compile time, where present (the
+         * default). With {@code false} every model is read and written through method handles, as without the
+         * processor, and generated classes are not looked up; results are the same either way. While this is on, a
+         * generated mapper that does not match its model fails {@link #build()} with a {@link MappingException}.
+         *
+         * @param enabled whether to use generated mappers
+         * @return this builder
+         */
+        public Builder generatedMappers(boolean enabled) {
+            this.generatedMappers = enabled;
             return this;
         }
 
@@ -718,7 +733,8 @@ public final class Context implements AutoCloseable {
                     leakDetection, sessionHoldWarning, scope, dataSource, hikariConfig, isolation,
                     Map.copyOf(properties), poolName, new FaultSettings(statementTimeout, socketTimeout,
                             java.util.Collections.unmodifiableList(new ArrayList<>(replicas)), maxReplicaLag, replicaCheckInterval),
-                    new ObserveSettings(List.copyOf(listeners), slowStatementThreshold, logParameters));
+                    new ObserveSettings(List.copyOf(listeners), slowStatementThreshold, logParameters),
+                    generatedMappers);
             return new Context(ContextCore.start(Objects.requireNonNull(s)));
         }
 

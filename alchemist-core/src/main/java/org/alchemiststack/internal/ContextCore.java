@@ -109,7 +109,7 @@ public final class ContextCore {
                 dialect = DialectDetection.detect(source);
             }
             List<ModelMeta<?>> models = new ArrayList<>();
-            ModelScanner scanner = new ModelScanner(dialect);
+            ModelScanner scanner = new ModelScanner(dialect, s.generatedMappers());
             for (Class<?> type : s.models()) {
                 if (models.stream().noneMatch(m -> m.type == type)) {
                     models.add(scanner.scan(type, models.size()));

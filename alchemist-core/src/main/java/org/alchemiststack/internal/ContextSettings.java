@@ -26,7 +26,7 @@ public record ContextSettings(String url, String dialectName, String host, Integ
         List<Class<?>> models, int maxAttempts, Duration retryBaseDelay, Duration retryMaxDelay, boolean leakDetection,
         Duration sessionHoldWarning, SessionScope scope, DataSource dataSource, HikariConfig hikariConfig,
         Isolation isolation, Map<String, String> properties, String poolName, FaultSettings faults,
-        ObserveSettings observe) {
+        ObserveSettings observe, boolean generatedMappers) {
 
     static final int DEFAULT_POOL_SIZE = 10;
     static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(10);

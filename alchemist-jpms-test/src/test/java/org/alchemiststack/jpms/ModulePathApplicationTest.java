@@ -57,11 +57,14 @@ class ModulePathApplicationTest {
     static String modulePath;
     static Path opened;
     static Path notOpened;
+    static Path generated;
+    static String generatedDiagnostics;
 
     @BeforeAll
     static void compileTheApplication() throws IOException, URISyntaxException {
         modulePath = libraryModulePath();
         opened = compile("opened", source -> source);
+        generated = compile("generated", source -> source);
         notOpened = compile("not-opened", source -> {
             assertThat(source).contains(OPENS_LINE);
             return source.replace(OPENS_LINE, "");
@@ -91,6 +94,17 @@ class ModulePathApplicationTest {
                 st.execute("DROP TABLE IF EXISTS jpms_account_" + SUFFIX);
             }
         }
+    }
+
+    @Test
+    void theApplicationRunsWithGeneratedMappersInItsNamedModule() throws Exception {
+        // Transfer (a public record) gets a mapper; Account (private fields) gets a warning and stays reflective.
+        assertThat(generated.resolve("demo/app/model/Transfer_AlchemistModel.class")).exists();
+        assertThat(generated.resolve("demo/app/model/Account_AlchemistModel.class")).doesNotExist();
+        assertThat(generatedDiagnostics).contains("demo.app.model.Account.id is private");
+        // A generated class the library could not load or check would fail build() with a MappingException.
+        Run run = run(generated, "jdbc:h2:mem:jpms_generated;DB_CLOSE_DELAY=-1");
+        assertRanTheWholeApplication(run);
     }
 
     @Test
@@ -168,8 +182,14 @@ class ModulePathApplicationTest {
         Path out = work.resolve(variant).resolve("classes");
         // An empty class path, or javac in this JVM would take the test's own class path as its default.
         Path noClassPath = Files.createDirectories(work.resolve(variant).resolve("empty"));
-        List<String> args = new ArrayList<>(List.of("--release", "17", "-Xlint:all", "-Werror",
-                "--class-path", noClassPath.toString(), "--module-path", modulePath, "-d", out.toString()));
+        List<String> args = new ArrayList<>(List.of("--release", "17", "--class-path", noClassPath.toString(),
+                "--module-path", modulePath, "-d", out.toString()));
+        if (variant.equals("generated")) {
+            // alchemist-processor on the processor path; its warning about Account's private fields is expected
+            args.addAll(List.of("-Xlint:all,-processing", "--processor-path", processorPath()));
+        } else {
+            args.addAll(List.of("-Xlint:all", "-Werror", "-proc:none"));
+        }
         try (Stream<Path> files = Files.walk(resources)) {
             for (Path f : files.filter(Files::isRegularFile).collect(Collectors.toList())) {
                 Path target = src.resolve(resources.relativize(f).toString());
@@ -188,8 +208,23 @@ class ModulePathApplicationTest {
         int rc = javac.run(null, diagnostics, diagnostics, args.toArray(String[]::new));
         assertThat(rc).as("javac of the %s application: %s", variant, diagnostics.toString(StandardCharsets.UTF_8))
                 .isZero();
+        if (variant.equals("generated")) {
+            generatedDiagnostics = diagnostics.toString(StandardCharsets.UTF_8);
+        }
         assertThat(out.resolve("module-info.class")).exists();
         return out;
+    }
+
+    /** alchemist-processor and alchemist-core from this test's class path, as a processor path. */
+    private static String processorPath() {
+        List<String> entries = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            if (entry.contains("alchemist-processor") || entry.contains("alchemist-core")) {
+                entries.add(entry);
+            }
+        }
+        assertThat(entries).as("alchemist-processor and alchemist-core on the test's class path").hasSize(2);
+        return String.join(File.pathSeparator, entries);
     }
 
     /** Runs the compiled application with {@code java -m}, bounded to two minutes, its output captured. */

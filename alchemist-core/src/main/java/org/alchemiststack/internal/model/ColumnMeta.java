@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandle;
 import org.alchemiststack.AlchemistException;
 import org.alchemiststack.model.ValueCodec;
 import org.alchemiststack.model.ValueKind;
+import org.alchemiststack.spi.GeneratedModel;
 
 /**
  * One mapped field: its names, its kind, its codec and its accessors, all resolved once when the context is built.
@@ -26,6 +27,11 @@ public final class ColumnMeta {
     public final boolean primitive;
     private final MethodHandle getter;
     private final MethodHandle setter;
+    /**
+     * The model's generated mapper, or null for method handles; set once while the model is scanned, before the
+     * {@link ModelMeta} that publishes this column is built.
+     */
+    GeneratedModel<Object> generated;
     /** The to-one relation whose foreign key this column is, or null; set once while the model is scanned. */
     RelationMeta relation;
 
@@ -51,6 +57,10 @@ public final class ColumnMeta {
 
     /** Reads the field of an entity. */
     public Object get(Object entity) {
+        GeneratedModel<Object> g = generated;
+        if (g != null) {
+            return g.get(entity, index);
+        }
         try {
             return getter.invokeExact(entity);
         } catch (RuntimeException | Error e) {
@@ -62,6 +72,11 @@ public final class ColumnMeta {
 
     /** Writes the field of a class entity; records have no setters. */
     public void set(Object entity, Object value) {
+        GeneratedModel<Object> g = generated;
+        if (g != null) {
+            g.set(entity, index, value);
+            return;
+        }
         try {
             setter.invokeExact(entity, value);
         } catch (RuntimeException | Error e) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.alchemiststack.UnknownColumnException;
 import org.alchemiststack.dialect.Dialect;
+import org.alchemiststack.spi.GeneratedModel;
 
 /**
  * Everything known about one model, built once at start-up: columns, accessors, instantiation and the SQL text of
@@ -58,6 +59,8 @@ public final class ModelMeta<T> {
     boolean selfReferencing;
 
     private final Instantiator instantiator;
+    /** The mapper generated at compile time, or null for method handles; only for models without relations. */
+    private final GeneratedModel<Object> generated;
     private final Dialect dialect;
     private final Map<String, ColumnMeta> byField;
     private final Map<String, ColumnMeta> byLooseName;
@@ -71,8 +74,9 @@ public final class ModelMeta<T> {
 
     ModelMeta(Class<T> type, int index, String table, String quotedTable, List<ColumnMeta> columns, ColumnMeta id,
             ColumnMeta version, IdStrategy idStrategy, Instantiator instantiator, Dialect dialect,
-            List<RelationMeta> relations) {
+            List<RelationMeta> relations, GeneratedModel<Object> generated) {
         this.type = type;
+        this.generated = generated;
         this.index = index;
         this.table = table;
         this.quotedTable = quotedTable;
@@ -132,6 +136,9 @@ public final class ModelMeta<T> {
      */
     @SuppressWarnings("unchecked")
     public T newInstance(Object[] values, Object[] related) {
+        if (generated != null) {
+            return (T) generated.newInstance(values); // generated only for models without relations
+        }
         if (record) {
             return (T) instantiator.newRecord(values, related);
         }
@@ -172,6 +179,11 @@ public final class ModelMeta<T> {
         return r;
     }
 
+    /** Whether this model is read and written by a mapper generated at compile time. */
+    public boolean usesGeneratedMapper() {
+        return generated != null;
+    }
+
     /** The relation of a field name, or {@code null}. */
     public RelationMeta relationOrNull(String field) {
         return relationByField.get(field);
@@ -206,6 +218,9 @@ public final class ModelMeta<T> {
 
     /** Reads every column value of an entity, in column order. */
     public Object[] values(Object entity) {
+        if (generated != null) {
+            return generated.values(entity);
+        }
         Object[] v = new Object[columns.length];
         for (ColumnMeta c : columns) {
             v[c.index] = c.get(entity);
@@ -226,7 +241,7 @@ public final class ModelMeta<T> {
             } else {
                 v[column.index] = value;
             }
-            return (T) instantiator.newRecord(v, related);
+            return generated != null ? (T) generated.newInstance(v) : (T) instantiator.newRecord(v, related);
         }
         column.set(entity, value);
         return (T) entity;

@@ -34,6 +34,7 @@ import org.alchemiststack.dialect.Dialect;
 import org.alchemiststack.model.Sensitive;
 import org.alchemiststack.model.ValueCodec;
 import org.alchemiststack.model.ValueKind;
+import org.alchemiststack.spi.GeneratedModel;
 
 /**
  * Reads a model class's Jakarta Persistence annotations once and builds its {@link ModelMeta}. Anything it does not
@@ -60,9 +61,16 @@ public final class ModelScanner {
             "Formula", "Generated");
 
     private final Dialect dialect;
+    private final boolean generatedMappers;
 
     public ModelScanner(Dialect dialect) {
+        this(dialect, true);
+    }
+
+    /** A scanner that uses the mappers generated at compile time where present, unless told not to. */
+    public ModelScanner(Dialect dialect, boolean generatedMappers) {
         this.dialect = dialect;
+        this.generatedMappers = generatedMappers;
     }
 
     /** Maps one model class. */
@@ -147,8 +155,15 @@ public final class ModelScanner {
         }
         Instantiator instantiator = type.isRecord() ? recordInstantiator(type, columns, relationList, lookup)
                 : classInstantiator(type, lookup);
+        GeneratedModel<Object> generated = generatedMappers ? GeneratedModels.find(type, columns, relationList)
+                : null;
+        if (generated != null) {
+            for (ColumnMeta c : columns) {
+                c.generated = generated;
+            }
+        }
         return new ModelMeta<>(type, modelIndex, tableName, dialect.quote(tableName), columns, id, version, strategy,
-                instantiator, dialect, relationList);
+                instantiator, dialect, relationList, generated);
     }
 
     private static boolean hasAnnotation(Annotation[] annotations, String simpleName) {

@@ -1,0 +1,110 @@
+package org.alchemiststack.internal.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.alchemiststack.MappingException;
+import org.alchemiststack.spi.GeneratedModel;
+
+/**
+ * Finds the mapper {@code alchemist-processor} generated for a model and checks that it matches the model as scanned
+ * now: the SPI version, the model class, and the mapped fields' names and types in column order. A mismatch means
+ * the generated class was compiled against another version of the model or of the processor; using it could read
+ * values into the wrong fields, so it fails the build of the context instead.
+ *
+ * <p>Thread safety: stateless; safe to call from any thread.
+ */
+public final class GeneratedModels {
+    /** The suffix of a generated mapper's simple name. */
+    public static final String SUFFIX = "_AlchemistModel";
+
+    private GeneratedModels() {
+    }
+
+    /**
+     * The binary name of the class generated for a model: in the model's package, the simple names of the model and
+     * its enclosing classes joined by underscores, then {@link #SUFFIX}.
+     *
+     * @param type the model class
+     * @return the generated class's name
+     */
+    public static String generatedName(Class<?> type) {
+        StringBuilder simple = new StringBuilder(type.getSimpleName());
+        for (Class<?> c = type.getEnclosingClass(); c != null; c = c.getEnclosingClass()) {
+            simple.insert(0, c.getSimpleName() + "_");
+        }
+        String pkg = type.getPackageName();
+        return (pkg.isEmpty() ? "" : pkg + ".") + simple + SUFFIX;
+    }
+
+    /**
+     * The checked generated mapper of a model, or {@code null} when there is none.
+     *
+     * @throws MappingException when one exists but does not match the model
+     */
+    @SuppressWarnings("unchecked")
+    static GeneratedModel<Object> find(Class<?> type, List<ColumnMeta> columns, List<RelationMeta> relations) {
+        String name = generatedName(type);
+        Class<?> found;
+        try {
+            found = Class.forName(name, true, type.getClassLoader());
+        } catch (ClassNotFoundException absent) {
+            return null;
+        } catch (LinkageError e) {
+            throw new MappingException(stale(type, name, "it cannot be loaded (" + e + ")"), e);
+        }
+        if (!GeneratedModel.class.isAssignableFrom(found)) {
+            throw new MappingException(stale(type, name, "it does not implement " + GeneratedModel.class.getName()
+                    + " (a class of that name that is not generated must be renamed)"));
+        }
+        GeneratedModel<Object> g;
+        try {
+            g = (GeneratedModel<Object>) found.getConstructor().newInstance();
+        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+            throw new MappingException(stale(type, name, "it cannot be instantiated (" + e + "); if the model lives"
+                    + " in a named module, open or export its package to org.alchemiststack"), e);
+        }
+        int version;
+        try {
+            version = g.spiVersion();
+        } catch (AbstractMethodError e) {
+            throw new MappingException(stale(type, name, "it was generated for an older SPI"), e);
+        }
+        if (version != GeneratedModel.SPI_VERSION) {
+            throw new MappingException(stale(type, name, "it implements SPI version " + version + " but this"
+                    + " alchemist-core needs version " + GeneratedModel.SPI_VERSION));
+        }
+        if (g.modelType() != type) {
+            throw new MappingException(stale(type, name, "it maps " + g.modelType().getName()));
+        }
+        if (!relations.isEmpty()) {
+            throw new MappingException(stale(type, name, "the model has relations, which generated mappers do not"
+                    + " support yet"));
+        }
+        List<String> names = new ArrayList<>();
+        List<Class<?>> types = new ArrayList<>();
+        for (ColumnMeta c : columns) {
+            names.add(c.field);
+            types.add(c.javaType);
+        }
+        if (!names.equals(g.fields()) || !types.equals(g.fieldTypes())) {
+            throw new MappingException(stale(type, name, "its fields " + describe(g.fields(), g.fieldTypes())
+                    + " differ from the model's mapped fields " + describe(names, types)));
+        }
+        return g;
+    }
+
+    private static String describe(List<String> names, List<Class<?>> types) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < Math.max(names.size(), types.size()); i++) {
+            out.add((i < types.size() ? types.get(i).getSimpleName() : "?") + " "
+                    + (i < names.size() ? names.get(i) : "?"));
+        }
+        return out.toString();
+    }
+
+    private static String stale(Class<?> type, String name, String why) {
+        return "The generated mapper " + name + " of model " + type.getName() + " does not match: " + why + "."
+                + " Recompile the model with the alchemist-processor of this alchemist-core version (a clean build"
+                + " removes stale generated classes), or build the context with generatedMappers(false).";
+    }
+}
