@@ -139,12 +139,8 @@ public final class StatementRunner {
     private final Session session;
     /** Whether statements record their bound values for the listeners. */
     private final boolean recordValues;
-    /** The attempt of the unit of work this session runs (1 unless a unit of work runs again). */
-    private int attempt = 1;
-    /** While a unit of work is open and there are listeners: what their start calls returned, and when it began. */
-    private Object[] unitStates;
-    private long unitStart;
-    private long unitStatements;
+    /** What the listeners are told about this session's units of work; null when there are none (nothing to pay). */
+    private final UnitTelling units;
     private Connection conn;
     private boolean inTransaction;
     private boolean wrote;
@@ -178,6 +174,7 @@ public final class StatementRunner {
         this.onRollback = onRollback;
         this.listeners = core.listeners().current();
         this.recordValues = listeners.length != 0 && core.settings().observe().logParameters();
+        this.units = listeners.length == 0 ? null : new UnitTelling(listeners, session, readOnly, autoCommit);
     }
 
     // ---- state ----
@@ -240,7 +237,9 @@ public final class StatementRunner {
             if (guard != null) {
                 guard.acquired(conn, true);
             }
-            unitBegan();
+            if (units != null) {
+                units.began(statements);
+            }
             readOnlyTransaction = readOnly && !from.isReplica() ? core.dialect().readOnlyTransactionSql() : null;
         }
         if (!autoCommit && !inTransaction
@@ -545,34 +544,21 @@ public final class StatementRunner {
 
     /** Sets the attempt of the unit of work this session runs, for the listeners. */
     void attempt(int attempt) {
-        this.attempt = attempt;
-    }
-
-    private void unitBegan() {
-        if (listeners.length == 0 || autoCommit) {
-            return;
+        if (units != null) {
+            units.attempt(attempt);
         }
-        unitStart = System.nanoTime();
-        unitStatements = statements;
-        unitStates = Listeners.unitStarted(listeners, new UnitRecord(UnitOfWorkEvent.Kind.BEGIN, session, readOnly,
-                attempt, 0, 0, null));
     }
 
     private void unitEnded(UnitOfWorkEvent.Kind outcome, Throwable failure) {
-        Object[] states = unitStates;
-        if (states == null) {
-            return;
+        if (units != null) {
+            units.ended(outcome, failure, statements);
         }
-        unitStates = null;
-        Listeners.unitEnded(listeners, new UnitRecord(outcome, session, readOnly, attempt,
-                statements - unitStatements, System.nanoTime() - unitStart, failure), states);
     }
 
     /** Tells the listeners that the unit of work failed and runs again; after its session closed. */
     void retried(AlchemistException cause) {
-        if (listeners.length != 0) {
-            Listeners.unitRetried(listeners, new UnitRecord(UnitOfWorkEvent.Kind.RETRY, session, readOnly, attempt,
-                    statements, 0, cause));
+        if (units != null) {
+            units.retried(cause, statements);
         }
     }
 
