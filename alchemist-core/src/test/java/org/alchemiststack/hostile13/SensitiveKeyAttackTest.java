@@ -3,7 +3,6 @@ package org.alchemiststack.hostile13;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import java.util.ArrayList;
@@ -12,29 +11,24 @@ import org.alchemiststack.Context;
 import org.alchemiststack.model.Ref;
 import org.alchemiststack.query.Condition;
 import org.alchemiststack.testkit.EachDatabase;
+import org.alchemiststack.testkit.LogLines;
 import org.alchemiststack.testkit.TestDb;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.slf4j.LoggerFactory;
 
 /** A sensitive value that is a key: the id of a parent, and the foreign key of its children. */
 class SensitiveKeyAttackTest {
-    private final Logger sqlLogger = (Logger) LoggerFactory.getLogger("org.alchemiststack.sql");
-    private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
-    private Level before;
+    private final LogLines log = new LogLines("org.alchemiststack.sql");
+    private final ListAppender<ILoggingEvent> lines = log.appender();
 
     @BeforeEach
     void capture() {
-        before = sqlLogger.getLevel();
-        sqlLogger.setLevel(Level.DEBUG);
-        lines.start();
-        sqlLogger.addAppender(lines);
+        log.start(Level.DEBUG);
     }
 
     @AfterEach
     void release() {
-        sqlLogger.detachAppender(lines);
-        sqlLogger.setLevel(before);
+        log.stop();
     }
 
     private String logged() {

@@ -3,38 +3,32 @@ package org.alchemiststack.hostile13;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import java.util.List;
 import org.alchemiststack.Context;
+import org.alchemiststack.testkit.LogLines;
 import org.alchemiststack.testkit.TestDb;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /**
  * The SQL log with bound values is a place where user input reaches the log. The library strips control characters
  * from and shortens untrusted text elsewhere (MaskedText.printable / ModelMeta.printable); the SQL log does not.
  */
 class SqlLogAttackTest {
-    private final Logger sqlLogger = (Logger) LoggerFactory.getLogger("org.alchemiststack.sql");
-    private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
-    private Level before;
+    private final LogLines log = new LogLines("org.alchemiststack.sql");
+    private final ListAppender<ILoggingEvent> lines = log.appender();
 
     @BeforeEach
     void capture() {
-        before = sqlLogger.getLevel();
-        sqlLogger.setLevel(Level.DEBUG);
-        lines.start();
-        sqlLogger.addAppender(lines);
+        log.start(Level.DEBUG);
     }
 
     @AfterEach
     void release() {
-        sqlLogger.detachAppender(lines);
-        sqlLogger.setLevel(before);
+        log.stop();
     }
 
     private List<String> debug() {
