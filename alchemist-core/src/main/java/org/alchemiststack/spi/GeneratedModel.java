@@ -1,6 +1,9 @@
 package org.alchemiststack.spi;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
+import org.alchemiststack.model.ValueCodec;
 
 /**
  * The mapper that {@code alchemist-processor} generates for one model at compile time. <strong>Implemented by
@@ -30,7 +33,7 @@ public interface GeneratedModel<T> {
      * The version of this interface. A generated class returns the value it was compiled against from
      * {@link #spiVersion()}; the library refuses a class whose version differs.
      */
-    int SPI_VERSION = 1;
+    int SPI_VERSION = 2;
 
     /**
      * The {@link #SPI_VERSION} the generated class was compiled against.
@@ -68,6 +71,30 @@ public interface GeneratedModel<T> {
      * @throws ClassCastException when a value has the wrong type
      */
     T newInstance(Object[] values);
+
+    /**
+     * Reads the current row of a result set into a new instance: column {@code i + 1} is field {@code i}, so the
+     * result set selects the model's columns in field order.
+     *
+     * <p>{@code codecs[i]} is the codec of field {@code i}, or {@code null} when the dialect's codec for it is the
+     * plain JDBC getter of the field's type: {@code getBoolean}, {@code getShort}, {@code getInt}, {@code getLong},
+     * {@code getFloat}, {@code getDouble} (each followed by {@code wasNull()} when it returns zero or false),
+     * {@code getString} or {@code getBigDecimal}. The library passes {@code null} only for fields of those types
+     * (primitive or boxed, {@code String}, {@code BigDecimal}); the generated code then calls the getter directly,
+     * without boxing a primitive, and calls {@link ValueCodec#read} otherwise.
+     *
+     * <p>When {@code values} is not {@code null}, element {@code i} receives the value the codec read for field
+     * {@code i}, exactly as {@link ValueCodec#read} returns it: {@code null} for SQL NULL, a primitive boxed. The
+     * library takes its dirty-tracking snapshot from it. The instance is the one {@link #newInstance} would make
+     * from that array.
+     *
+     * @param resultSet the result set, positioned on a row
+     * @param codecs one codec per field, {@code null} where the plain getter applies
+     * @param values an array to receive the values read, one per field, or {@code null}
+     * @return a new instance
+     * @throws SQLException when the driver cannot read a column
+     */
+    T read(ResultSet resultSet, ValueCodec[] codecs, Object[] values) throws SQLException;
 
     /**
      * Reads every mapped field of an instance.

@@ -461,6 +461,7 @@ public final class ModelProcessor extends AbstractProcessor {
             }
             s.append("        return o;\n    }\n\n");
         }
+        appendRead(s, m, t);
         // values
         List<String> reads = new ArrayList<>();
         for (Field f : m.fields()) {
@@ -505,6 +506,140 @@ public final class ModelProcessor extends AbstractProcessor {
             processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, "alchemist-processor could not write "
                     + qualified + ": " + e.getMessage(), m.element());
         }
+    }
+
+    /**
+     * The plain JDBC getter core may hand a field to (a {@code null} codec), with the primitive it returns and the
+     * wrapper it boxes to, or {@code null} when the field always goes through its codec. Must list exactly the types
+     * of core's {@code PlainCodecs}.
+     */
+    private record Plain(String getter, String primitive, String wrapper) {
+    }
+
+    private static Plain plain(Field f) {
+        TypeKind k = f.primitive();
+        String type = k != null ? k.name() : f.type();
+        switch (type) {
+            case "BOOLEAN": case "java.lang.Boolean": return new Plain("getBoolean", "boolean", "java.lang.Boolean");
+            case "SHORT": case "java.lang.Short": return new Plain("getShort", "short", "java.lang.Short");
+            case "INT": case "java.lang.Integer": return new Plain("getInt", "int", "java.lang.Integer");
+            case "LONG": case "java.lang.Long": return new Plain("getLong", "long", "java.lang.Long");
+            case "FLOAT": case "java.lang.Float": return new Plain("getFloat", "float", "java.lang.Float");
+            case "DOUBLE": case "java.lang.Double": return new Plain("getDouble", "double", "java.lang.Double");
+            case "java.lang.String": return new Plain("getString", null, null);
+            case "java.math.BigDecimal": return new Plain("getBigDecimal", null, null);
+            default: return null;
+        }
+    }
+
+    /**
+     * {@code read(ResultSet, ValueCodec[], Object[])}: each field from its plain getter when core passes no codec,
+     * else from the codec, converted as {@code newInstance} converts; the values read go to {@code v} when given.
+     */
+    private static void appendRead(StringBuilder s, Model m, String t) {
+        s.append("    @java.lang.Override\n    public ").append(t).append(" read(java.sql.ResultSet rs,"
+                + " org.alchemiststack.model.ValueCodec[] codecs, java.lang.Object[] v)\n"
+                + "            throws java.sql.SQLException {\n");
+        List<Field> fields = m.fields();
+        String target;
+        if (m.record()) {
+            for (int i = 0; i < fields.size(); i++) {
+                Field f = fields.get(i);
+                s.append("        ").append(f.type()).append(" f").append(i).append(";\n");
+            }
+        } else {
+            s.append("        ").append(t).append(" o = new ").append(t).append("();\n");
+        }
+        for (int i = 0; i < fields.size(); i++) {
+            Field f = fields.get(i);
+            target = m.record() ? "f" + i : "o." + f.name();
+            appendReadField(s, m.record(), f, i, target);
+        }
+        if (m.record()) {
+            List<String> args = new ArrayList<>();
+            for (Component c : m.components()) {
+                if (c.field() == null) {
+                    args.add(c.primitive() != null ? zero(c.primitive()) : "(" + c.type() + ") null");
+                } else {
+                    args.add("f" + fields.indexOf(c.field()));
+                }
+            }
+            s.append("        return new ").append(t).append("(\n                ")
+                    .append(String.join(",\n                ", args)).append(");\n    }\n\n");
+        } else {
+            s.append("        return o;\n    }\n\n");
+        }
+    }
+
+    /**
+     * One field of {@code read}. A record's primitive component that reads NULL gets its type's zero, and a class's
+     * primitive field keeps what its constructor set, as {@code newInstance} does with a {@code null}.
+     */
+    private static void appendReadField(StringBuilder s, boolean record, Field f, int i, String target) {
+        int col = i + 1;
+        String codec = "codecs[" + i + "]";
+        Plain p = plain(f);
+        String indent = "        ";
+        if (p != null) {
+            s.append(indent).append("if (").append(codec).append(" == null) {\n");
+            String in = indent + "    ";
+            if (p.primitive() == null) {
+                s.append(in).append(f.type()).append(" x = rs.").append(p.getter()).append("(").append(col)
+                        .append(");\n");
+                s.append(in).append(target).append(" = x;\n");
+                s.append(in).append("if (v != null) {\n").append(in).append("    v[").append(i).append("] = x;\n")
+                        .append(in).append("}\n");
+            } else {
+                String nonZero = p.primitive().equals("boolean") ? "x" : "x != 0";
+                s.append(in).append(p.primitive()).append(" x = rs.").append(p.getter()).append("(").append(col)
+                        .append(");\n");
+                if (f.primitive() != null) {
+                    // a NULL leaves a class field as constructed; a record component gets x, which is the zero
+                    if (record) {
+                        s.append(in).append(target).append(" = x;\n");
+                        s.append(in).append("if (v != null) {\n").append(in).append("    v[").append(i)
+                                .append("] = ").append(nonZero).append(" || !rs.wasNull() ? ").append(p.wrapper())
+                                .append(".valueOf(x) : null;\n").append(in).append("}\n");
+                    } else {
+                        s.append(in).append("if (").append(nonZero).append(" || !rs.wasNull()) {\n")
+                                .append(in).append("    ").append(target).append(" = x;\n")
+                                .append(in).append("    if (v != null) {\n")
+                                .append(in).append("        v[").append(i).append("] = ").append(p.wrapper())
+                                .append(".valueOf(x);\n").append(in).append("    }\n")
+                                .append(in).append("} else if (v != null) {\n")
+                                .append(in).append("    v[").append(i).append("] = null;\n")
+                                .append(in).append("}\n");
+                    }
+                } else {
+                    s.append(in).append(p.wrapper()).append(" b = ").append(nonZero).append(" || !rs.wasNull() ? ")
+                            .append(p.wrapper()).append(".valueOf(x) : null;\n");
+                    s.append(in).append(target).append(" = b;\n");
+                    s.append(in).append("if (v != null) {\n").append(in).append("    v[").append(i)
+                            .append("] = b;\n").append(in).append("}\n");
+                }
+            }
+            s.append(indent).append("} else {\n");
+        } else {
+            s.append(indent).append("{\n");
+        }
+        indent = indent + "    ";
+        s.append(indent).append("java.lang.Object x = ").append(codec).append(".read(rs, ").append(col)
+                .append(");\n");
+        s.append(indent).append("if (v != null) {\n").append(indent).append("    v[").append(i)
+                .append("] = x;\n").append(indent).append("}\n");
+        if (f.primitive() != null) {
+            if (record) {
+                s.append(indent).append(target).append(" = x == null ? ").append(zero(f.primitive())).append(" : ")
+                        .append(cast(f.type(), f.primitive(), "x")).append(";\n");
+            } else {
+                s.append(indent).append("if (x != null) {\n").append(indent).append("    ").append(target)
+                        .append(" = ").append(cast(f.type(), f.primitive(), "x")).append(";\n")
+                        .append(indent).append("}\n");
+            }
+        } else {
+            s.append(indent).append(target).append(" = ").append(cast(f.type(), null, "x")).append(";\n");
+        }
+        s.append("        }\n");
     }
 
     private static String read(Model m, Field f) {

@@ -24,9 +24,12 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
+import java.util.stream.Stream;
 import org.alchemiststack.Context;
 import org.alchemiststack.ContextProbe;
+import org.alchemiststack.RepositoryBase;
 import org.alchemiststack.Session;
+import org.alchemiststack.query.Condition;
 import org.alchemiststack.internal.model.ColumnMeta;
 import org.alchemiststack.internal.model.ModelMeta;
 import org.alchemiststack.internal.session.Probe;
@@ -126,6 +129,14 @@ class GeneratedEquivalenceProperties {
             }
         }
         Seen base = seen.get(0);
+        // the reads that track nothing (a repository's findById, query and stream) give the same entity
+        for (Context reader : List.of(gen, ref)) {
+            for (Object id : List.of(genId, refId)) {
+                for (List<Object> untracked : untracked(reader, ref, type, id)) {
+                    assertThat(untracked).as("entity read untracked").isEqualTo(base.entity());
+                }
+            }
+        }
         for (Seen s : seen) {
             assertThat(s.entity()).as("entity read").isEqualTo(base.entity());
             assertThat(s.snapshot()).as("snapshot").isEqualTo(base.snapshot());
@@ -187,6 +198,24 @@ class GeneratedEquivalenceProperties {
         } finally {
             s.close();
         }
+    }
+
+    /** The entity read by the repository's findById, by its query() and by its stream(), each canonical. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static <T> List<List<Object>> untracked(Context reader, Context ref, Class<T> type, Object id) {
+        RepositoryBase repo = new RepositoryBase(reader, type) {
+        };
+        List<List<Object>> out = new ArrayList<>();
+        out.add(canonical(ref, type, repo.findById(id).orElseThrow()));
+        List<T> listed = repo.query().where(Condition.eq("id", id)).list();
+        assertThat(listed).hasSize(1);
+        out.add(canonical(ref, type, listed.get(0)));
+        try (Stream<T> stream = repo.query().where(Condition.eq("id", id)).stream()) {
+            List<T> streamed = stream.toList();
+            assertThat(streamed).hasSize(1);
+            out.add(canonical(ref, type, streamed.get(0)));
+        }
+        return out;
     }
 
     /** Changes every updatable column to the values in {@code change}: a class in place, a record by update(). */

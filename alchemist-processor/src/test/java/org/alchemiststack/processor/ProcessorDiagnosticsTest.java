@@ -175,7 +175,7 @@ class ProcessorDiagnosticsTest {
         assertThat(item).contains("java.util.List.of(\"id\", \"count\", \"name\")").doesNotContain("cache", "label",
                 "made");
         String price = Files.readString(dir.resolve("generated/shop/Price_AlchemistModel.java"));
-        assertThat(price).contains("java.util.List.of(\"id\", \"amount\", \"blob\")", "0d,", "return 1;");
+        assertThat(price).contains("java.util.List.of(\"id\", \"amount\", \"blob\")", "0d,", "return " + org.alchemiststack.spi.GeneratedModel.SPI_VERSION + ";");
     }
 
     @Test

@@ -37,21 +37,35 @@ public final class GeneratedModels {
     }
 
     /**
-     * The checked generated mapper of a model, or {@code null} when there is none.
+     * The class generated for a model, loaded with the model's class loader, or {@code null} when there is none.
      *
-     * @throws MappingException when one exists but does not match the model
+     * @throws MappingException when a class of that name exists but cannot be loaded
      */
-    @SuppressWarnings("unchecked")
-    static GeneratedModel<Object> find(Class<?> type, List<ColumnMeta> columns, List<RelationMeta> relations) {
+    static Class<?> load(Class<?> type) {
         String name = generatedName(type);
-        Class<?> found;
         try {
-            found = Class.forName(name, true, type.getClassLoader());
+            return Class.forName(name, true, type.getClassLoader());
         } catch (ClassNotFoundException absent) {
             return null;
         } catch (LinkageError e) {
             throw new MappingException(stale(type, name, "it cannot be loaded (" + e + ")"), e);
         }
+    }
+
+    /** The error for a model with relations that has a generated class: generated mappers do not map relations. */
+    static MappingException hasRelations(Class<?> type, Class<?> found) {
+        return new MappingException(stale(type, found.getName(), "the model has relations, which generated mappers"
+                + " do not support yet"));
+    }
+
+    /**
+     * The generated mapper of a model, checked against the model's columns as scanned now.
+     *
+     * @throws MappingException when it does not match the model
+     */
+    @SuppressWarnings("unchecked")
+    static GeneratedModel<Object> check(Class<?> type, Class<?> found, List<ColumnMeta> columns) {
+        String name = found.getName();
         if (!GeneratedModel.class.isAssignableFrom(found)) {
             throw new MappingException(stale(type, name, "it does not implement " + GeneratedModel.class.getName()
                     + " (a class of that name that is not generated must be renamed)"));
@@ -75,10 +89,6 @@ public final class GeneratedModels {
         }
         if (g.modelType() != type) {
             throw new MappingException(stale(type, name, "it maps " + g.modelType().getName()));
-        }
-        if (!relations.isEmpty()) {
-            throw new MappingException(stale(type, name, "the model has relations, which generated mappers do not"
-                    + " support yet"));
         }
         List<String> names = new ArrayList<>();
         List<Class<?>> types = new ArrayList<>();

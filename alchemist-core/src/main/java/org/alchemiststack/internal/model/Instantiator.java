@@ -46,6 +46,14 @@ public final class Instantiator {
         return new Instantiator(spread, columnOfComponent, defaults, relations);
     }
 
+    /**
+     * The instantiator of a model whose generated mapper creates its instances: it holds no handle and is asked only
+     * whether the model is a record.
+     */
+    static Instantiator generated(boolean record) {
+        return new Instantiator(null, record ? new int[0] : null, null, new RelationMeta[0]);
+    }
+
     boolean isRecord() {
         return columnOfComponent != null;
     }

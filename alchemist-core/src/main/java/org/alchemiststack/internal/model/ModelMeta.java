@@ -1,5 +1,7 @@
 package org.alchemiststack.internal.model;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -9,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.alchemiststack.UnknownColumnException;
 import org.alchemiststack.dialect.Dialect;
+import org.alchemiststack.model.ValueCodec;
 import org.alchemiststack.spi.GeneratedModel;
 
 /**
@@ -61,6 +64,8 @@ public final class ModelMeta<T> {
     private final Instantiator instantiator;
     /** The mapper generated at compile time, or null for method handles; only for models without relations. */
     private final GeneratedModel<Object> generated;
+    /** The codecs the generated mapper reads with, null where the plain getter applies; null without a mapper. */
+    private final ValueCodec[] readCodecs;
     private final Dialect dialect;
     private final Map<String, ColumnMeta> byField;
     private final Map<String, ColumnMeta> byLooseName;
@@ -77,6 +82,7 @@ public final class ModelMeta<T> {
             List<RelationMeta> relations, GeneratedModel<Object> generated) {
         this.type = type;
         this.generated = generated;
+        this.readCodecs = generated == null ? null : PlainCodecs.forReading(columns.toArray(new ColumnMeta[0]));
         this.index = index;
         this.table = table;
         this.quotedTable = quotedTable;
@@ -177,6 +183,17 @@ public final class ModelMeta<T> {
             r[m.slot] = m.getRaw(entity);
         }
         return r;
+    }
+
+    /**
+     * Reads the current row, which selects this model's columns in column order, straight into a new instance with
+     * the generated mapper; only for a model that {@link #usesGeneratedMapper() uses one}.
+     *
+     * @param values receives the column values read, as {@code DefaultSession.readRow} returns them, or null
+     */
+    @SuppressWarnings("unchecked")
+    public T read(ResultSet rs, Object[] values) throws SQLException {
+        return (T) generated.read(rs, readCodecs, values);
     }
 
     /** Whether this model is read and written by a mapper generated at compile time. */

@@ -96,8 +96,11 @@ public final class ModelScanner {
             throw new MappingException(type.getName() + ": @Table(schema/catalog) is not supported yet; set the"
                     + " schema in the JDBC URL (for example currentSchema on PostgreSQL) instead.");
         }
-        MethodHandles.Lookup lookup = lookup(type);
         List<Field> fields = mappedFields(type);
+        // A model with a generated mapper is read and written by it: no method handles, no private lookup (so its
+        // package need only be exported to the library). The mapper is checked against the columns below.
+        Class<?> generatedClass = generatedMappers ? GeneratedModels.load(type) : null;
+        MethodHandles.Lookup lookup = generatedClass == null ? lookup(type) : null;
         List<ColumnMeta> columns = new ArrayList<>();
         ColumnMeta id = null;
         ColumnMeta version = null;
@@ -106,6 +109,9 @@ public final class ModelScanner {
         List<RelationMeta> relationList = new ArrayList<>();
         for (Field f : fields) {
             checkSupported(type, f);
+            if (generatedClass != null && (RelationScanner.isToMany(f) || RelationScanner.isToOne(f))) {
+                throw GeneratedModels.hasRelations(type, generatedClass);
+            }
             if (RelationScanner.isToMany(f)) {
                 relationList.add(relations.toMany(type, f, relationList.size(), lookup));
                 continue;
@@ -153,10 +159,11 @@ public final class ModelScanner {
             throw new MappingException(type.getName() + " has no @Id field. Annotate the primary key field with"
                     + " @jakarta.persistence.Id.");
         }
-        Instantiator instantiator = type.isRecord() ? recordInstantiator(type, columns, relationList, lookup)
+        GeneratedModel<Object> generated = generatedClass == null ? null
+                : GeneratedModels.check(type, generatedClass, columns);
+        Instantiator instantiator = generated != null ? Instantiator.generated(type.isRecord())
+                : type.isRecord() ? recordInstantiator(type, columns, relationList, lookup)
                 : classInstantiator(type, lookup);
-        GeneratedModel<Object> generated = generatedMappers ? GeneratedModels.find(type, columns, relationList)
-                : null;
         if (generated != null) {
             for (ColumnMeta c : columns) {
                 c.generated = generated;
@@ -266,10 +273,12 @@ public final class ModelScanner {
         if (f.isAnnotationPresent(Sensitive.class)) {
             codec = new SensitiveCodec(codec);
         }
-        MethodHandle getter;
+        MethodHandle getter = null;
         MethodHandle setter = null;
         try {
-            if (type.isRecord()) {
+            if (lookup == null) {
+                // the generated mapper reads and writes the field
+            } else if (type.isRecord()) {
                 getter = lookup.findVirtual(type, f.getName(), MethodType.methodType(jt));
             } else {
                 getter = lookup.unreflectGetter(f);
@@ -280,7 +289,9 @@ public final class ModelScanner {
             throw new MappingException(type.getName() + "." + f.getName() + " cannot be accessed: " + e.getMessage()
                     + ". If the model lives in a named module, open its package to org.alchemiststack.", e);
         }
-        getter = getter.asType(MethodType.methodType(Object.class, Object.class));
+        if (getter != null) {
+            getter = getter.asType(MethodType.methodType(Object.class, Object.class));
+        }
         return new ColumnMeta(index, f.getName(), name, dialect.quote(name), jt, kind, codec, nullable, unique, length,
                 precision, scale, getter, setter);
     }

@@ -194,7 +194,7 @@ public final class QueryImpl<T> implements Query<T> {
         return s.runner().query(p.sql.toString(), StatementKind.SELECT, meta.type, ps -> bind(ps, p), rs -> {
             List<T> out = new ArrayList<>();
             while (rs.next()) {
-                T t = s.materialize(meta, DefaultSession.readRow(meta, rs));
+                T t = s.materializeRow(meta, rs);
                 if (t != null) {
                     out.add(t);
                 }

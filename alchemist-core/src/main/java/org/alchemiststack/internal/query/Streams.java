@@ -130,7 +130,8 @@ final class Streams {
                 if (!rs.next()) {
                     return false;
                 }
-                row = meta.newInstance(DefaultSession.readRow(meta, rs));
+                row = meta.usesGeneratedMapper() ? meta.read(rs, null)
+                        : meta.newInstance(DefaultSession.readRow(meta, rs));
             } catch (SQLException e) {
                 throw runner.cursorFailed(e, sql);
             } finally {

@@ -303,6 +303,32 @@ public final class DefaultSession implements Session {
     }
 
     /**
+     * The instance for the current row of a result set that selects the model's columns in column order, as
+     * {@code materialize(meta, readRow(meta, rs))} gives it. With a generated mapper the row goes straight into a new
+     * instance (and, when the session tracks, into the snapshot array), without reading each column into an array
+     * first; a row whose id the session already tracks gives the tracked instance, and the new one is dropped.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T materializeRow(ModelMeta<T> meta, ResultSet rs) throws SQLException {
+        if (!meta.usesGeneratedMapper()) {
+            return materialize(meta, readRow(meta, rs));
+        }
+        if (!track) {
+            return meta.read(rs, null);
+        }
+        Object[] values = new Object[meta.columns.length];
+        T instance = meta.read(rs, values);
+        Object id = values[meta.id.index];
+        Entry e = identities.get(meta, id);
+        if (e != null) {
+            return e.state == Entry.State.DELETED ? null : (T) e.instance;
+        }
+        identities.put(meta, id, new Entry((ModelMeta<Object>) meta, instance, Values.snapshot(meta, values), id,
+                Entry.State.MANAGED));
+        return instance;
+    }
+
+    /**
      * The instance for a row read with relations a fetch plan loaded ({@code related} by slot, null where not
      * loaded): a new tracked one, or the tracked one with the loaded relations set where it had them unloaded.
      */
@@ -550,7 +576,7 @@ public final class DefaultSession implements Session {
                 }
             }
             return Optional.ofNullable(runner.query(meta.selectById, StatementKind.SELECT, meta.type, ps -> meta.id.codec.bind(ps, 1, id),
-                    rs -> rs.next() ? materialize(meta, readRow(meta, rs)) : null, true));
+                    rs -> rs.next() ? materializeRow(meta, rs) : null, true));
         } finally {
             exit();
         }

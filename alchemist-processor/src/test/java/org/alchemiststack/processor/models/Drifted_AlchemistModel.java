@@ -31,6 +31,11 @@ public final class Drifted_AlchemistModel implements GeneratedModel<Drifted> {
     }
 
     @Override
+    public Drifted read(java.sql.ResultSet rs, org.alchemiststack.model.ValueCodec[] codecs, Object[] values) {
+        throw new AssertionError("must not be used");
+    }
+
+    @Override
     public Object[] values(Drifted entity) {
         throw new AssertionError("must not be used");
     }

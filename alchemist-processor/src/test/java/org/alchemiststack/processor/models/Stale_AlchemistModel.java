@@ -31,6 +31,11 @@ public final class Stale_AlchemistModel implements GeneratedModel<Stale> {
     }
 
     @Override
+    public Stale read(java.sql.ResultSet rs, org.alchemiststack.model.ValueCodec[] codecs, Object[] values) {
+        throw new AssertionError("must not be used");
+    }
+
+    @Override
     public Object[] values(Stale entity) {
         throw new AssertionError("must not be used");
     }
