@@ -290,7 +290,9 @@ def render_chart(idx, clip=CHART_CLIP):
     title = "Time per operation relative to hand-written JDBC: " + ", ".join(DB_TITLES.get(d, d) for d in data)
     width = max(left + right + max_groups * group_w, 860, left + 20 + int(len(title) * 8.6))
     hows = {b[4] for g in data.values() for _, bars in g for b in bars}
-    if hows <= {"forks"}:
+    if hows == {"none"}:
+        how_text = "no error bars: one fork of one iteration has no JMH score error (a smoke run)"
+    elif hows <= {"forks"}:
         how_text = "error bars: range over forks (every pair of fork means), as in the tables"
     elif hows <= {"error", "none"}:
         how_text = ("error bars: JMH score error (99.9%) propagated, "
