@@ -1,19 +1,26 @@
 #!/usr/bin/env python3
 """Turns the results of bench/run.sh (JMH JSON, statement log, heap probe) into docs/BENCHMARKS.md.
 
-Usage: report.py RESULTS_DIR OUTPUT_MD [SMOKE_RESULTS_DIR]
+Usage: report.py RESULTS_DIR OUTPUT_MD [SMOKE_RESULTS_DIR] [--svg PATH]
 With a third argument, the per-workload tables of a --quick run are appended, marked as not steady state.
+The chart of time ratios to raw JDBC goes to PATH, by default benchmark-ratios.svg beside OUTPUT_MD (docs/ when
+OUTPUT_MD is docs/BENCHMARKS.md), and the markdown links it.
 Every figure printed comes from the files in RESULTS_DIR; nothing is typed in by hand.
 """
+import argparse
 import json
 import math
 import os
 import statistics
 import sys
 
-SYSTEMS = ["jdbc", "alchemist-repo", "alchemist-session", "hibernate-session", "hibernate-stateless", "jdbi", "jooq"]
+SYSTEMS = ["jdbc", "alchemist-repo", "alchemist-repo-reflective", "alchemist-session", "alchemist-session-reflective",
+           "hibernate-session", "hibernate-stateless", "jdbi", "jooq"]
 PEERS = ["hibernate-session", "hibernate-stateless", "jdbi", "jooq"]
+# alchemist-repo and alchemist-session run on the mappers alchemist-processor generated (the default);
+# REFLECTIVE maps each to the same system with generatedMappers(false).
 ALCHEMIST = ["alchemist-repo", "alchemist-session"]
+REFLECTIVE = {"alchemist-repo": "alchemist-repo-reflective", "alchemist-session": "alchemist-session-reflective"}
 WORKLOADS = [
     ("findById", "findById"), ("findSameIdTwice", "same id found twice in one session"),
     ("readClass100", "read 100 rows (class)"), ("readRecord100", "read 100 rows (record)"),
@@ -28,6 +35,13 @@ TARGETS = {
     "readClass1000": (1.20, 1.10), "readRecord1000": (1.20, 1.10), "insertOne": (1.25, 1.05),
     "insertBatch1000": (1.10, 1.05), "loadChangeCommit": (1.30, 1.05),
 }
+# workload -> (alchemist-repo target, alchemist-session target), from issue 14: the generated path, on H2
+ISSUE14_DB = "h2"
+ISSUE14 = {
+    "findById": (1.10, 1.20), "readClass1000": (1.20, 1.40), "readRecord1000": (1.20, 1.40),
+    "insertBatch1000": (1.05, 1.10), "loadChangeCommit": (1.10, 1.15),
+}
+ISSUE14_ALLOC = 1.3  # allocation per op at most this times raw JDBC's
 
 
 def load(path):
@@ -159,7 +173,7 @@ def targets_table(idx, lines):
             base = idx.get((db, key, "jdbc"))
             if base is None:
                 continue
-            for s in ALCHEMIST:
+            for s in [x for a in ALCHEMIST for x in (a, REFLECTIVE[a])]:
                 r = idx.get((db, key, s))
                 if r is None:
                     continue
@@ -172,6 +186,206 @@ def targets_table(idx, lines):
                     "yes" if r.alloc <= jdbi.alloc else "no (%s vs %s)" % (fmt_alloc(r), fmt_alloc(jdbi)))
                 lines.append("| %s | %s | %s | %.2f | ≤ %.2f | %s | %s | %s |" % (key, db, s, med, target, met, vs, al))
     lines.append("")
+
+
+def issue14_table(idx, lines):
+    """The targets of issue 14: the generated path's ratio to raw JDBC on H2, and its allocation."""
+    db = ISSUE14_DB
+    rows = []
+    for key, _ in WORKLOADS:
+        if key not in ISSUE14 or (db, key, "jdbc") not in idx:
+            continue
+        base = idx[(db, key, "jdbc")]
+        for si, s in enumerate(ALCHEMIST):
+            r = idx.get((db, key, s))
+            if r is None:
+                continue
+            med, lo, hi = ratio(r, base)
+            target = ISSUE14[key][si]
+            met = "yes" if med <= target else ("tie with baseline, ratio above target" if overlap(r, base) else "no")
+            refl = idx.get((db, key, REFLECTIVE[s]))
+            if refl is None:
+                vs = "–"
+            else:
+                rmed = ratio(refl, base)[0]
+                vs = "%.2f (%s)" % (rmed, verdict(r, refl))
+            if r.alloc is None or base.alloc is None or base.alloc == 0:
+                al, al_met = "–", "–"
+            else:
+                x = r.alloc / base.alloc
+                al = "%s (%.2f×)" % (fmt_alloc(r), x)
+                al_met = "yes" if x <= ISSUE14_ALLOC else "no"
+            rows.append("| %s | %s | %s | ≤ %.2f | %s | %s | %s | %s |" % (
+                key, s, fmt_ratio(r, base), target, met, vs, al, al_met))
+    if not rows:
+        lines.append("_No %s results for the workloads of issue 14 in this run._\n" % db)
+        return
+    lines.append("| workload | system (generated mappers) | ratio to raw JDBC: median (range over forks) | target "
+                 "| target met | reflective path: ratio (generated is …) | allocated per op (× JDBC's) "
+                 "| alloc ≤ %.1f× JDBC |" % ISSUE14_ALLOC)
+    lines.append("|---|---|---|---|---|---|---|---|")
+    lines.extend(rows)
+    lines.append("")
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The chart: hand-written SVG, deterministic (fixed orders, fixed number formats, no timestamps).
+
+CHART_CLIP = 3.0  # bars taller than this ratio are cut at it, their value written on them
+COLORS = {
+    "jdbc": "#4d4d4d", "alchemist-repo": "#1f6fb4", "alchemist-repo-reflective": "#9cc3e6",
+    "alchemist-session": "#2e8b3e", "alchemist-session-reflective": "#a6d8a8", "hibernate-session": "#c0392b",
+    "hibernate-stateless": "#f1948a", "jdbi": "#8e44ad", "jooq": "#d68910",
+}
+LIGHT = {"alchemist-repo-reflective", "alchemist-session-reflective", "hibernate-stateless"}  # dark text on these
+DB_TITLES = {"h2": "H2 2.x in memory", "pg": "PostgreSQL on 127.0.0.1"}
+
+
+def chart_bar(r, base):
+    """(ratio, low, high, how) for one bar: the median ratio of fork means, and its error bar. With two or more
+    forks on both sides the bar spans the range over forks (every pair of fork means), as in the tables; with one
+    fork it is JMH's score error propagated: ratio ± ratio·sqrt((e_sys/s_sys)² + (e_jdbc/s_jdbc)²)."""
+    med, lo, hi = ratio(r, base)
+    if len(r.forks) >= 2 and len(base.forks) >= 2:
+        return med, lo, hi, "forks"
+    if r.error is not None and base.error is not None and r.score > 0 and base.score > 0:
+        d = med * math.sqrt((r.error / r.score) ** 2 + (base.error / base.score) ** 2)
+        return med, max(med - d, 0.0), med + d, "error"
+    return med, med, med, "none"
+
+
+def chart_data(idx):
+    """db -> [(workload, [(system, ratio, low, high, how)])], in WORKLOADS and SYSTEMS order."""
+    out = {}
+    for db in ["h2", "pg"]:
+        groups = []
+        for key, _ in WORKLOADS:
+            base = idx.get((db, key, "jdbc"))
+            if base is None:
+                continue
+            bars = [(s,) + chart_bar(idx[(db, key, s)], base) for s in SYSTEMS if (db, key, s) in idx]
+            groups.append((key, bars))
+        if groups:
+            out[db] = groups
+    return out
+
+
+def _esc(text):
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+def _f(x):
+    return ("%.1f" % x).rstrip("0").rstrip(".") if x != int(x) else "%d" % x
+
+
+def render_chart(idx, clip=CHART_CLIP):
+    """The SVG text of the ratio chart, one panel per database, or None when there is nothing to draw."""
+    data = chart_data(idx)
+    if not data:
+        return None
+    systems = [s for s in SYSTEMS if any(b[0] == s for g in data.values() for _, bars in g for b in bars)]
+    bar_w, gap, left, right, plot_h = 14, 26, 70, 150, 260
+    max_groups = max(len(g) for g in data.values())
+    group_w = len(systems) * bar_w + gap
+    title = "Time per operation relative to hand-written JDBC: " + ", ".join(DB_TITLES.get(d, d) for d in data)
+    width = max(left + right + max_groups * group_w, 860, left + 20 + int(len(title) * 8.6))
+    hows = {b[4] for g in data.values() for _, bars in g for b in bars}
+    if hows == {"none"}:
+        how_text = "no error bars: one fork of one iteration has no JMH score error (a smoke run)"
+    elif hows <= {"forks"}:
+        how_text = "error bars: range over forks (every pair of fork means), as in the tables"
+    elif hows <= {"error", "none"}:
+        how_text = ("error bars: JMH score error (99.9%) propagated, "
+                    "ratio ± ratio·√((e_sys/s_sys)² + (e_jdbc/s_jdbc)²)")
+    else:
+        how_text = ("error bars: range over forks where both sides ran 2+ forks, "
+                    "else JMH score error (99.9%) propagated")
+    legend_rows = (len(systems) + 3) // 4
+    header_h = 86 + legend_rows * 18
+    panel_h = 40 + plot_h + 60
+    height = header_h + panel_h * len(data) + 10
+    o = []
+    a = o.append
+    a('<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d" '
+      'font-family="sans-serif" font-size="11">' % (width, height, width, height))
+    a('<title>Time per operation as a ratio to hand-written JDBC (median of fork means; lower is faster)</title>')
+    a('<rect x="0" y="0" width="%d" height="%d" fill="#ffffff"/>' % (width, height))
+    a('<text x="%d" y="22" font-size="15" font-weight="bold">%s</text>' % (left, _esc(title)))
+    a('<text x="%d" y="40" fill="#333333">Bar = median of fork means divided by raw JDBC\'s (lower is faster); '
+      'bars over %s× are cut, their value written on them.</text>' % (left, _f(clip)))
+    a('<text x="%d" y="56" fill="#333333">%s.</text>' % (left, _esc(how_text[0].upper() + how_text[1:])))
+    # legend
+    for i, s in enumerate(systems):
+        lx = left + (i % 4) * 200
+        ly = 70 + (i // 4) * 18
+        a('<g class="legend" data-system="%s"><rect x="%d" y="%d" width="12" height="12" fill="%s"/>'
+          '<text x="%d" y="%d">%s</text></g>' % (_esc(s), lx, ly, COLORS.get(s, "#777777"), lx + 16, ly + 10, _esc(s)))
+    for pi, db in enumerate(data):
+        groups = data[db]
+        top = header_h + pi * panel_h + 30
+        bottom = top + plot_h
+        peak = max([b[3] if b[1] <= clip else b[1] for _, bars in groups for b in bars] + [1.2])
+        ymax = min(clip, peak) * 1.08
+        step = 0.25 if ymax <= 1.6 else (0.5 if ymax <= 3.5 else 1.0)
+
+        def y(v):
+            return bottom - min(v, ymax) / ymax * plot_h
+        plot_w = len(groups) * group_w
+        a('<g class="panel" data-db="%s">' % _esc(db))
+        a('<text x="%d" y="%d" font-size="13" font-weight="bold">%s</text>' % (left, top - 10,
+                                                                                _esc(DB_TITLES.get(db, db))))
+        t = 0.0
+        while t <= ymax + 1e-9:
+            a('<line x1="%d" y1="%.1f" x2="%d" y2="%.1f" stroke="#e5e5e5"/>' % (left, y(t), left + plot_w, y(t)))
+            a('<text x="%d" y="%.1f" text-anchor="end">%s</text>' % (left - 6, y(t) + 4, "%.2f" % t))
+            t += step
+        a('<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="#000000"/>' % (left, top, left, bottom))
+        a('<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="#000000"/>' % (left, bottom, left + plot_w, bottom))
+        a('<text x="%d" y="%d" text-anchor="middle" transform="rotate(-90 %d %d)">time ratio to JDBC</text>'
+          % (18, (top + bottom) // 2, 18, (top + bottom) // 2))
+        for gi, (key, bars) in enumerate(groups):
+            gx = left + gi * group_w + gap // 2
+            for bi, (s, med, lo, hi, how) in enumerate(bars):
+                x = gx + systems.index(s) * bar_w
+                clipped = med > clip
+                yt = y(ymax if clipped else med)
+                a('<rect class="bar" data-db="%s" data-workload="%s" data-system="%s" data-ratio="%.3f" x="%d" '
+                  'y="%.1f" width="%d" height="%.1f" fill="%s"><title>%s, %s: %.2f× JDBC (%.2f–%.2f)</title></rect>'
+                  % (_esc(db), _esc(key), _esc(s), med, x, yt, bar_w - 2, bottom - yt, COLORS.get(s, "#777777"),
+                     _esc(s), _esc(key), med, lo, hi))
+                cx = x + (bar_w - 2) / 2
+                if clipped:
+                    a('<path d="M%.1f %.1f l%d -4 M%.1f %.1f l%d -4" stroke="#ffffff" stroke-width="2"/>'
+                      % (x - 1, yt + 10, bar_w, x - 1, yt + 15, bar_w))
+                    a('<text class="clipped" x="%.1f" y="%.1f" font-size="9" text-anchor="start" '
+                      'transform="rotate(90 %.1f %.1f)" fill="%s">%.2f×</text>'
+                      % (cx - 3, yt + 20, cx - 3, yt + 20, "#000000" if s in LIGHT else "#ffffff", med))
+                elif hi > lo:
+                    a('<path class="errorbar" d="M%.1f %.1f V%.1f M%.1f %.1f h6 M%.1f %.1f h6" stroke="#000000"/>'
+                      % (cx, y(hi), y(lo), cx - 3, y(hi), cx - 3, y(lo)))
+            a('<text x="%.1f" y="%d" text-anchor="middle">%s</text>' % (gx + len(systems) * bar_w / 2, bottom + 16,
+                                                                         _esc(key)))
+        a('<line class="baseline" x1="%d" y1="%.1f" x2="%d" y2="%.1f" stroke="#000000" stroke-width="1.5" '
+          'stroke-dasharray="6 3"/>' % (left, y(1.0), left + plot_w, y(1.0)))
+        a('<text class="baseline-label" x="%d" y="%.1f" fill="#000000">hand-written JDBC (1.0)</text>'
+          % (left + plot_w + 6, y(1.0) + 4))
+        a('<text x="%d" y="%d" text-anchor="middle">workload</text>' % (left + plot_w // 2, bottom + 36))
+        a('</g>')
+    a('</svg>')
+    return "\n".join(o) + "\n"
+
+
+def write_chart(idx, svg_path, clip=CHART_CLIP):
+    """Writes the chart to svg_path; returns whether there was anything to draw."""
+    svg = render_chart(idx, clip)
+    if svg is None:
+        return False
+    d = os.path.dirname(svg_path)
+    if d:
+        os.makedirs(d, exist_ok=True)
+    with open(svg_path, "w", encoding="utf-8") as f:
+        f.write(svg)
+    return True
 
 
 def floor_rows(idx, lines):
@@ -207,12 +421,17 @@ def bootstrap(entries, lines):
         return
     lines.append("| system | cold start: first build in a fresh JVM, median over forks | later builds in the same JVM: median | builds measured |")
     lines.append("|---|---|---|---|")
+    # The alchemist context on each mapping path; Hibernate ignores the mappers parameter, so its runs are pooled.
+    rows = {}
     for e in entries:
-        raw = e["primaryMetric"]["rawData"]
-        unit = e["primaryMetric"]["scoreUnit"]
-        cold = [f[0] for f in raw if f]
+        p = e["params"]
+        name = p["system"] if p["system"] != "alchemist" or "mappers" not in p else "alchemist (%s mappers)" % p["mappers"]
+        unit, raw = rows.get(name, (e["primaryMetric"]["scoreUnit"], []))
+        rows[name] = (unit, raw + [f for f in e["primaryMetric"]["rawData"] if f])
+    for name, (unit, raw) in sorted(rows.items(), key=lambda kv: not kv[0].startswith("alchemist")):
+        cold = [f[0] for f in raw]
         warm = [x for f in raw for x in f[1:]]
-        lines.append("| %s | %s %s | %s | %d |" % (e["params"]["system"], num(statistics.median(cold)), unit,
+        lines.append("| %s | %s %s | %s | %d |" % (name, num(statistics.median(cold)), unit,
                                                    (num(statistics.median(warm)) + " " + unit) if warm else "–",
                                                    len(cold) + len(warm)))
     lines.append("")
@@ -270,8 +489,15 @@ def read_kv(path):
     return out
 
 
-def main():
-    res_dir, out_md = sys.argv[1], sys.argv[2]
+def main(argv=None):
+    ap = argparse.ArgumentParser(description="Writes docs/BENCHMARKS.md and its ratio chart from bench/run.sh results.")
+    ap.add_argument("results_dir")
+    ap.add_argument("output_md")
+    ap.add_argument("smoke_dir", nargs="?")
+    ap.add_argument("--svg", help="where the ratio chart goes (default: benchmark-ratios.svg beside OUTPUT_MD)")
+    args = ap.parse_args(argv)
+    res_dir, out_md = args.results_dir, args.output_md
+    svg_path = args.svg or os.path.join(os.path.dirname(os.path.abspath(out_md)), "benchmark-ratios.svg")
     env = read_kv(os.path.join(res_dir, "env.txt"))
     entries = load(os.path.join(res_dir, "h2.json")) + load(os.path.join(res_dir, "pg.json"))
     idx = index(entries)
@@ -281,12 +507,27 @@ def main():
         for k in [k for k in idx if k[0] == db and k[1] == key]:
             del idx[k]
     idx.update(rerun)
-    commands = open(os.path.join(res_dir, "commands.txt")).read().strip() if os.path.exists(
-        os.path.join(res_dir, "commands.txt")) else ""
-    template = open(os.path.join(os.path.dirname(__file__), "report-header.md"), encoding="utf-8").read()
+    commands = ""
+    if os.path.exists(os.path.join(res_dir, "commands.txt")):
+        with open(os.path.join(res_dir, "commands.txt"), encoding="utf-8") as f:
+            commands = f.read().strip()
+    with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "report-header.md"), encoding="utf-8") as f:
+        template = f.read()
     lines = [template.format(**{k: env.get(k, "?") for k in (
         "command", "mode", "date", "cpus", "cpu_model", "memory", "jdk", "postgresql", "h2", "loadavg_start",
         "loadavg_end")}, commands=commands)]
+    lines.append("## Targets of issue 14: generated mappers\n")
+    lines.append("`alchemist-repo` and `alchemist-session` run on the mappers `alchemist-processor` generated (the "
+                 "default; the benchmark fails at set-up without them); `alchemist-repo-reflective` and "
+                 "`alchemist-session-reflective` are the same systems on a context built with "
+                 "`generatedMappers(false)`. Targets on H2: the generated path's ratio to raw JDBC (median of fork "
+                 "means), and its allocation per op at most %.1f× raw JDBC's. The reflective column gives that path's "
+                 "ratio and whether the generated one is faster, slower or tied with it.\n" % ISSUE14_ALLOC)
+    issue14_table(idx, lines)
+    if write_chart(idx, svg_path):
+        rel = os.path.relpath(os.path.abspath(svg_path), os.path.dirname(os.path.abspath(out_md)))
+        lines.append("![Time per operation as a ratio to hand-written JDBC, per workload and system](%s)\n"
+                     % rel.replace(os.sep, "/"))
     lines.append("## Targets of issue 5\n")
     lines.append("Ratio = the system's time divided by raw JDBC's in the same run (median of fork means). A ratio whose "
                  "error bars overlap the baseline's is a tie, not a loss or a win; the same rule decides the "
@@ -310,9 +551,9 @@ def main():
     heap(os.path.join(res_dir, "heap.tsv"), lines)
     lines.append("## Statements sent per operation (PostgreSQL, `log_statement = 'all'` on role `bench_log`)\n")
     statements(os.path.join(res_dir, "statements.tsv"), lines)
-    if len(sys.argv) > 3:
-        quick = index(load(os.path.join(sys.argv[3], "h2.json")) + load(os.path.join(sys.argv[3], "pg.json")))
-        qenv = read_kv(os.path.join(sys.argv[3], "env.txt"))
+    if args.smoke_dir:
+        quick = index(load(os.path.join(args.smoke_dir, "h2.json")) + load(os.path.join(args.smoke_dir, "pg.json")))
+        qenv = read_kv(os.path.join(args.smoke_dir, "env.txt"))
         lines.append("## Appendix: smoke run of every workload (`%s`, %s)\n" % (qenv.get("command", "?"), qenv.get("date", "?")))
         lines.append("**Not steady state**: one fork, one warm-up iteration of 1 s and one measured iteration of 1 s. "
                      "On H2 the JIT had not settled, so these figures show that every workload runs and what each "

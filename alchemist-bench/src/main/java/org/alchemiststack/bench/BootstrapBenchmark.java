@@ -22,7 +22,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Start-up: {@code Context.build()} with 20 models against Hibernate's {@code SessionFactory} with the same 20
- * entities, both on H2 in memory with a pool of the same size. Single-shot: the first iteration of each fork is a cold
+ * entities, both on H2 in memory with a pool of the same size; the context on generated mappers and on the reflective
+ * path ({@code mappers}). Single-shot: the first iteration of each fork is a cold
  * start; later ones show the warmed cost.
  *
  * <p>Not thread-safe: run with one thread.
@@ -38,6 +39,13 @@ public class BootstrapBenchmark {
     @Param({"alchemist", "hibernate"})
     public String system;
 
+    /**
+     * The alchemist context's mapping path: {@code generated} (the processor's mappers, checked present) or
+     * {@code reflective} ({@code generatedMappers(false)}). Hibernate ignores it.
+     */
+    @Param({"generated", "reflective"})
+    public String mappers;
+
     private AutoCloseable started;
 
     /**
@@ -46,7 +54,8 @@ public class BootstrapBenchmark {
     @Benchmark
     public Object bootstrap() {
         if (system.equals("alchemist")) {
-            Context ctx = AlchemistBoot.build(Db.H2, BootModels.all().toArray(new Class<?>[0]));
+            Context ctx = AlchemistBoot.build(Db.H2, AlchemistBoot.Mappers.of(mappers),
+                    BootModels.all().toArray(new Class<?>[0]));
             started = ctx;
             return ctx;
         }

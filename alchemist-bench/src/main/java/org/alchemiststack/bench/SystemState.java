@@ -24,7 +24,8 @@ public class SystemState {
     public String db;
 
     /** The system under test; see {@link Systems#NAMES}. */
-    @Param({"jdbc", "alchemist-repo", "alchemist-session", "hibernate-session", "hibernate-stateless", "jdbi", "jooq"})
+    @Param({"jdbc", "alchemist-repo", "alchemist-repo-reflective", "alchemist-session", "alchemist-session-reflective",
+            "hibernate-session", "hibernate-stateless", "jdbi", "jooq"})
     public String system;
 
     /** The open system. */

@@ -18,17 +18,17 @@ import jakarta.persistence.Table;
 public class Item {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+    Long id;
     @Column(name = "name")
-    private String name;
+    String name;
     @Column(name = "category")
-    private String category;
+    String category;
     @Column(name = "quantity")
-    private int quantity;
+    int quantity;
     @Column(name = "price")
-    private double price;
+    double price;
     @Column(name = "active")
-    private boolean active;
+    boolean active;
 
     /** Creates an empty item, for mappers. */
     public Item() {

@@ -22,8 +22,8 @@ public final class AlchemistRepositorySystem implements BenchSystem {
     private final ItemRepository items;
     private final ItemRowRepository rows;
 
-    AlchemistRepositorySystem(Db db) {
-        this(AlchemistBoot.build(db, Item.class, ItemRow.class));
+    AlchemistRepositorySystem(Db db, AlchemistBoot.Mappers mappers) {
+        this(AlchemistBoot.build(db, mappers, Item.class, ItemRow.class));
     }
 
     /** Over a given context: the listener benchmarks' variant. */

@@ -21,8 +21,8 @@ import org.alchemiststack.bench.model.ItemRow;
 public final class AlchemistSessionSystem implements BenchSystem {
     private final Context ctx;
 
-    AlchemistSessionSystem(Db db) {
-        this.ctx = AlchemistBoot.build(db, Item.class, ItemRow.class);
+    AlchemistSessionSystem(Db db, AlchemistBoot.Mappers mappers) {
+        this.ctx = AlchemistBoot.build(db, mappers, Item.class, ItemRow.class);
     }
 
     @Override
