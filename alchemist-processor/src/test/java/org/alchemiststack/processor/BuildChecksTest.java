@@ -9,12 +9,14 @@ import org.alchemiststack.Context;
 import org.alchemiststack.ContextProbe;
 import org.alchemiststack.MappingException;
 import org.alchemiststack.internal.model.GeneratedModels;
+import org.alchemiststack.internal.model.ColumnMeta;
 import org.alchemiststack.internal.model.ModelMeta;
 import org.alchemiststack.processor.models.Drifted;
 import org.alchemiststack.processor.models.GenAll;
 import org.alchemiststack.processor.models.GenRecord;
 import org.alchemiststack.processor.models.Hidden;
 import org.alchemiststack.processor.models.Invoice;
+import org.alchemiststack.processor.models.Linked;
 import org.alchemiststack.processor.models.Outer;
 import org.alchemiststack.processor.models.Stale;
 import org.alchemiststack.spi.GeneratedModel;
@@ -114,6 +116,33 @@ class BuildChecksTest {
                 .hasMessageContaining("[long id, String name]")
                 .hasMessageContaining("[long id]")
                 .hasMessageContaining("Recompile");
+    }
+
+    @Test
+    void aMapperForAModelThatGainedARelationFailsAtBuild() {
+        assertThatThrownBy(() -> h2(true, Linked.class).close())
+                .isInstanceOf(MappingException.class)
+                .hasMessageContaining("Linked_AlchemistModel")
+                .hasMessageContaining("the model has relations")
+                .hasMessageContaining("generatedMappers(false)");
+    }
+
+    @Test
+    void aGeneratedModelResolvesNoMethodHandles() throws Exception {
+        try (Context ctx = h2(true, GenAll.class)) {
+            ModelMeta<GenAll> meta = ContextProbe.meta(ctx, GenAll.class);
+            java.lang.reflect.Field getter = ColumnMeta.class.getDeclaredField("getter");
+            getter.setAccessible(true);
+            for (ColumnMeta c : meta.columns) {
+                assertThat(getter.get(c)).as(c.field).isNull();
+            }
+        }
+        try (Context ctx = h2(false, GenAll.class)) {
+            ModelMeta<GenAll> meta = ContextProbe.meta(ctx, GenAll.class);
+            java.lang.reflect.Field getter = ColumnMeta.class.getDeclaredField("getter");
+            getter.setAccessible(true);
+            assertThat(getter.get(meta.columns[0])).isNotNull();
+        }
     }
 
     @Test
