@@ -13,6 +13,10 @@ import jakarta.persistence.Version;
  * change the same account at once fail cleanly (one of them gets an {@link org.alchemiststack.OptimisticLockException})
  * instead of losing an update.
  *
+ * <p>The fields and the no-argument constructor are package-private rather than private so that alchemist-processor
+ * can generate {@code Account_AlchemistModel}, the mapper core uses instead of method handles; code outside this
+ * package still goes through the accessors and {@link Bank}.
+ *
  * <p>Not thread-safe: an instance belongs to the session, and so the thread, that loaded it.
  */
 @Entity
@@ -30,19 +34,19 @@ public final class Account {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+    Long id;
 
     @Column(name = "owner", nullable = false, length = OWNER_LENGTH)
-    private String owner;
+    String owner;
 
     @Column(name = "balance", nullable = false)
-    private long balance;
+    long balance;
 
     @Version
     @Column(name = "version")
-    private long version;
+    long version;
 
-    private Account() {
+    Account() {
     }
 
     /**
