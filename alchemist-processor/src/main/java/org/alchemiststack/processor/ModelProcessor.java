@@ -99,8 +99,15 @@ public final class ModelProcessor extends AbstractProcessor {
             List<Field> fields, List<Component> components) {
     }
 
+    /** The key of {@code @SuppressWarnings} that silences this processor's warnings for a model. */
+    static final String SUPPRESS_KEY = "alchemist";
+
+    /** Whether the model being analyzed silences this processor's warnings; set per model. */
+    private boolean quiet;
+
     private Model analyze(TypeElement model) {
         Messager log = processingEnv.getMessager();
+        quiet = suppressed(model);
         String pkg = packageOf(model).getQualifiedName().toString();
         boolean record = model.getKind() == ElementKind.RECORD;
         if (model.getModifiers().contains(Modifier.ABSTRACT) || !model.getTypeParameters().isEmpty()) {
@@ -134,9 +141,12 @@ public final class ModelProcessor extends AbstractProcessor {
                     return null; // a field hides another of the same name; left to the reflective path
                 }
                 if (RELATIONS.stream().anyMatch(r -> has(f, r)) || isRef(f.asType())) {
-                    log.printMessage(Diagnostic.Kind.WARNING, model.getQualifiedName() + "." + name + ": relations"
-                            + " are not supported by generated mappers yet; the reflective path is used for "
-                            + model.getSimpleName() + ".", f);
+                    if (!quiet) {
+                        log.printMessage(Diagnostic.Kind.WARNING, model.getQualifiedName() + "." + name
+                                + ": relations are not supported by generated mappers yet; the reflective path is"
+                                + " used for " + model.getSimpleName() + " (@SuppressWarnings(\"" + SUPPRESS_KEY
+                                + "\") on the model silences this).", f);
+                    }
                     return null;
                 }
                 if (!record && mods.contains(Modifier.FINAL)) {
@@ -211,9 +221,28 @@ public final class ModelProcessor extends AbstractProcessor {
                 components);
     }
 
+    /**
+     * Whether {@code @SuppressWarnings("alchemist")} (or {@code "all"}) is on the model or on a class or package that
+     * encloses it: the application knows the model stays on the reflective path and wants no warning, for example
+     * under {@code -Werror}.
+     */
+    private static boolean suppressed(Element model) {
+        for (Element e = model; e != null; e = e.getEnclosingElement()) {
+            SuppressWarnings s = e.getAnnotation(SuppressWarnings.class);
+            if (s != null && (List.of(s.value()).contains(SUPPRESS_KEY) || List.of(s.value()).contains("all"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void warn(Element at, String what) {
+        if (quiet) {
+            return;
+        }
         processingEnv.getMessager().printMessage(Diagnostic.Kind.WARNING, "alchemist-processor: " + what
-                + "; no mapper is generated and the reflective path is used.", at);
+                + "; no mapper is generated and the reflective path is used (@SuppressWarnings(\"" + SUPPRESS_KEY
+                + "\") on the model silences this).", at);
     }
 
     private static PackageElement packageOf(Element e) {

@@ -129,6 +129,47 @@ class ProcessorDiagnosticsTest {
     }
 
     @Test
+    void suppressWarningsAlchemistSilencesTheWarningsOfThatModelOnly() throws IOException {
+        Result r = compile(source("shop.Customer", """
+                package shop;
+
+                @jakarta.persistence.Entity
+                public class Customer {
+                    @jakarta.persistence.Id
+                    public long id;
+                    private String name;
+                }
+                """), source("shop.Order", """
+                package shop;
+
+                @jakarta.persistence.Entity
+                @SuppressWarnings("alchemist")
+                public class Order {
+                    @jakarta.persistence.Id
+                    public long id;
+                    @jakarta.persistence.ManyToOne
+                    public org.alchemiststack.model.Ref<Customer> customer;
+                }
+                """), source("shop.Hidden", """
+                package shop;
+
+                public class Hidden {
+                    @SuppressWarnings({"unused", "alchemist"})
+                    @jakarta.persistence.Entity
+                    public static class Inner {
+                        @jakarta.persistence.Id
+                        public long id;
+                        private String code;
+                    }
+                }
+                """));
+        assertThat(r.compiled()).isTrue();
+        assertThat(r.generated()).isEmpty();
+        assertThat(r.warnings()).singleElement().asString()
+                .contains("shop.Customer.name", "@SuppressWarnings(\"alchemist\")");
+    }
+
+    @Test
     void reachableModelsGetMappersThatCompileWithoutWarnings() throws IOException {
         Result r = compile(source("shop.Item", """
                 package shop;

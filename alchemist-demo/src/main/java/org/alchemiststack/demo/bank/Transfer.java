@@ -31,6 +31,8 @@ import org.alchemiststack.model.Ref;
  * <p>Records are immutable and safe to share between threads, as long as the accounts a fetch plan loaded into them
  * are not changed.
  */
+// relations are not on the generated path yet: this model stays reflective, without a processor warning
+@SuppressWarnings("alchemist")
 @Table(name = "bank_transfer")
 public record Transfer(
         @Id @GeneratedValue(strategy = GenerationType.IDENTITY) Long id,
