@@ -29,6 +29,7 @@ final class Actions {
         return ActionChain.<Harness>startWith(start)
                 .withAction(4, planned("add", Plans::add))
                 .withAction(3, planned("find", Plans::find))
+                .withAction(1, planned("queryAll", Plans::queryAll))
                 .withAction(4, planned("change", Plans::change))
                 .withAction(4, planned("updateDetached", Plans::updateDetached))
                 .withAction(3, planned("delete", Plans::delete))

@@ -114,6 +114,10 @@ final class Plans {
         return new Steps.Find(kind, r != null ? r.id() : 9_999);
     }
 
+    static Step queryAll(Harness h, RefModel m, Gen rnd) {
+        return new Steps.QueryAll(kind(rnd));
+    }
+
     static Step readOnlyElsewhere(Harness h, RefModel m, Gen rnd) {
         return new Steps.ReadOnlyElsewhere(kind(rnd));
     }

@@ -87,6 +87,54 @@ final class Steps {
     }
 
     /**
+     * query(type).list() in the session, only when nothing is pending (a query flushes first, which the flush steps
+     * cover): every row the transaction holds, each with its values (F); a row the session tracks comes back as the
+     * tracked instance (identity map), the others become tracked.
+     */
+    record QueryAll(Kind kind) implements Step {
+        @Override
+        public String describe() {
+            return "query(" + kind.type.getSimpleName() + ").list()";
+        }
+
+        @Override
+        public void run(Harness h, Session s) {
+            if (!h.m.nothingPending()) {
+                h.note("-> not run: changes are pending");
+                return;
+            }
+            List<?> found = h.succeed("query().list()", () -> s.query(kind.type).list());
+            java.util.Map<Key, Row> want = new java.util.HashMap<>();
+            h.m.db.values().forEach(r -> {
+                if (r.kind() == kind) {
+                    want.put(r.key(), r);
+                }
+            });
+            if (found.size() != want.size()) {
+                throw h.fail("query(" + kind + ").list() returned " + found.size() + " rows but the transaction"
+                        + " holds " + want.size() + ": " + found);
+            }
+            for (Object e : found) {
+                Row got = Kind.rowOf(e, Long.MIN_VALUE);
+                Row w = want.get(got.key());
+                if (!got.equals(w)) {
+                    throw h.fail("query(" + kind + ").list() returned " + got + " but the transaction holds " + w
+                            + " (F)");
+                }
+                Tracked t = h.m.tracked.get(got.key());
+                if (t != null && t.instance() != null && t.instance() != e) {
+                    throw h.fail("query(" + kind + ").list() returned " + e + ", not the tracked instance "
+                            + t.instance());
+                }
+                if (e instanceof MbtAccount a && t == null) {
+                    h.remember(a);
+                }
+                h.m.tracked.put(got.key(), new Tracked(kind == Kind.ACCOUNT ? e : null, w));
+            }
+        }
+    }
+
+    /**
      * Changes a field of an account object the test holds. A tracked object's change is written at the next flush;
      * an object the session no longer tracks (after rollback, after update(x) of another copy, after a nested block
      * that threw) writes nothing (B, A, I).
