@@ -319,12 +319,12 @@ public final class DefaultSession implements Session {
         Object[] values = new Object[meta.columns.length];
         T instance = meta.read(rs, values);
         Object id = values[meta.id.index];
-        Entry e = identities.get(meta, id);
+        // one lookup: rows a session reads are mostly new to it, so the entry is made before the lookup
+        Entry e = identities.putIfAbsent(meta, id, new Entry((ModelMeta<Object>) meta, instance,
+                Values.snapshot(meta, values), id, Entry.State.MANAGED));
         if (e != null) {
             return e.state == Entry.State.DELETED ? null : (T) e.instance;
         }
-        identities.put(meta, id, new Entry((ModelMeta<Object>) meta, instance, Values.snapshot(meta, values), id,
-                Entry.State.MANAGED));
         return instance;
     }
 

@@ -13,9 +13,10 @@ import org.alchemiststack.internal.model.ModelMeta;
  * <p>Not thread-safe: it belongs to one session.
  */
 final class EntityWrites {
-    private Object[] instances = new Object[8];
-    private ColumnMeta[] columns = new ColumnMeta[8];
-    private Object[] previous = new Object[8];
+    // allocated on the first write: most sessions (every repository call that only reads) write nothing
+    private Object[] instances;
+    private ColumnMeta[] columns;
+    private Object[] previous;
     private int size;
 
     /**
@@ -28,7 +29,11 @@ final class EntityWrites {
         }
         // a foreign key's field holds a Ref: keep that, not just its id, so a rollback puts the same reference back
         Object old = column.relation() != null ? column.relation().getRaw(instance) : column.get(instance);
-        if (size == instances.length) {
+        if (instances == null) {
+            instances = new Object[8];
+            columns = new ColumnMeta[8];
+            previous = new Object[8];
+        } else if (size == instances.length) {
             int n = size * 2;
             instances = Arrays.copyOf(instances, n);
             columns = Arrays.copyOf(columns, n);

@@ -41,6 +41,20 @@ final class IdentityMap {
         t.put(id, e);
     }
 
+    /** Tracks {@code e} under its id unless an entry holds that id already; returns that entry, or null. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    Entry putIfAbsent(ModelMeta<?> meta, Object id, Entry e) {
+        if (tables == null) {
+            tables = new HashMap[models];
+        }
+        HashMap<Object, Entry> t = tables[meta.index];
+        if (t == null) {
+            t = new HashMap<>();
+            tables[meta.index] = t;
+        }
+        return t.putIfAbsent(id, e);
+    }
+
     void remove(ModelMeta<?> meta, Object id) {
         if (tables != null && tables[meta.index] != null) {
             tables[meta.index].remove(id);

@@ -157,7 +157,7 @@ public final class StatementRunner {
     private AlchemistException retryable;
     /** What failed inside the innermost savepoint, until the nested block rolls back to it. */
     private Throwable savepointFailure;
-    private final ArrayList<Savepoint> savepoints = new ArrayList<>(2);
+    private final ArrayList<Savepoint> savepoints = new ArrayList<>(0);
     private final ArrayList<OpenCursor> cursors = new ArrayList<>(0);
 
     /**
