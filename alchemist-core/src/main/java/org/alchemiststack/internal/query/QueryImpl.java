@@ -191,6 +191,9 @@ public final class QueryImpl<T> implements Query<T> {
             }, true);
             return new GraphLoader(s).load(meta, rows, plan);
         }
+        if (limit > 0) {
+            s.expectRows(meta, limit);
+        }
         return s.runner().query(p.sql.toString(), StatementKind.SELECT, meta.type, ps -> bind(ps, p), rs -> {
             List<T> out = new ArrayList<>();
             while (rs.next()) {

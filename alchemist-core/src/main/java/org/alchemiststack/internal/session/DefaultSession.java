@@ -302,6 +302,13 @@ public final class DefaultSession implements Session {
         return instance;
     }
 
+    /** A query of the model is about to read up to {@code rows} rows: the identity map makes room when it tracks. */
+    public void expectRows(ModelMeta<?> meta, int rows) {
+        if (track) {
+            identities.reserve(meta, rows);
+        }
+    }
+
     /**
      * The instance for the current row of a result set that selects the model's columns in column order, as
      * {@code materialize(meta, readRow(meta, rs))} gives it. With a generated mapper the row goes straight into a new

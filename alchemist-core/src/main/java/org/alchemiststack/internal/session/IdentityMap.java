@@ -10,6 +10,8 @@ import org.alchemiststack.internal.model.ModelMeta;
  * a model's table is an array read. Tables are created on first use; an unused map allocates nothing.
  */
 final class IdentityMap {
+    /** The most entries {@link #reserve} makes room for. */
+    static final int MAX_RESERVED = 4096;
     private final int models;
     private HashMap<Object, Entry>[] tables;
 
@@ -39,6 +41,21 @@ final class IdentityMap {
             tables[meta.index] = t;
         }
         t.put(id, e);
+    }
+
+    /**
+     * Makes room for {@code rows} entities of a model about to be read, when the session tracks none of them yet: the
+     * table is made at its final size instead of doubling its way there. Capped, so a large limit on a small table
+     * costs little.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void reserve(ModelMeta<?> meta, int rows) {
+        if (tables == null) {
+            tables = new HashMap[models];
+        }
+        if (tables[meta.index] == null) {
+            tables[meta.index] = new HashMap<>(Math.min(rows, MAX_RESERVED) * 4 / 3 + 1);
+        }
     }
 
     /** Tracks {@code e} under its id unless an entry holds that id already; returns that entry, or null. */
