@@ -1,19 +1,22 @@
 package org.alchemiststack.internal.session;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import org.alchemiststack.internal.model.ModelMeta;
 
 /**
  * A session's tracked entities: one hash table per model, indexed by the model's position in the context, so finding
  * a model's table is an array read. Tables are created on first use; an unused map allocates nothing.
+ *
+ * <p>Each table is open-addressed (linear probing over parallel key and entry arrays), so tracking an entity
+ * allocates nothing beyond its {@link Entry}: a session that reads a thousand rows would otherwise make a thousand
+ * hash-map nodes. Ids are compared with {@code equals}, as a {@code HashMap} would.
  */
 final class IdentityMap {
     /** The most entries {@link #reserve} makes room for. */
     static final int MAX_RESERVED = 4096;
     private final int models;
-    private HashMap<Object, Entry>[] tables;
+    private Table[] tables;
 
     IdentityMap(int models) {
         this.models = models;
@@ -30,17 +33,8 @@ final class IdentityMap {
         return tables[meta.index].get(id);
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
     void put(ModelMeta<?> meta, Object id, Entry e) {
-        if (tables == null) {
-            tables = new HashMap[models];
-        }
-        HashMap<Object, Entry> t = tables[meta.index];
-        if (t == null) {
-            t = new HashMap<>();
-            tables[meta.index] = t;
-        }
-        t.put(id, e);
+        table(meta, 0).put(id, e, true);
     }
 
     /**
@@ -48,28 +42,25 @@ final class IdentityMap {
      * table is made at its final size instead of doubling its way there. Capped, so a large limit on a small table
      * costs little.
      */
-    @SuppressWarnings({"unchecked", "rawtypes"})
     void reserve(ModelMeta<?> meta, int rows) {
-        if (tables == null) {
-            tables = new HashMap[models];
-        }
-        if (tables[meta.index] == null) {
-            tables[meta.index] = new HashMap<>(Math.min(rows, MAX_RESERVED) * 4 / 3 + 1);
-        }
+        table(meta, Math.min(rows, MAX_RESERVED));
     }
 
     /** Tracks {@code e} under its id unless an entry holds that id already; returns that entry, or null. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
     Entry putIfAbsent(ModelMeta<?> meta, Object id, Entry e) {
+        return table(meta, 0).put(id, e, false);
+    }
+
+    private Table table(ModelMeta<?> meta, int expected) {
         if (tables == null) {
-            tables = new HashMap[models];
+            tables = new Table[models];
         }
-        HashMap<Object, Entry> t = tables[meta.index];
+        Table t = tables[meta.index];
         if (t == null) {
-            t = new HashMap<>();
+            t = new Table(expected);
             tables[meta.index] = t;
         }
-        return t.putIfAbsent(id, e);
+        return t;
     }
 
     void remove(ModelMeta<?> meta, Object id) {
@@ -88,12 +79,12 @@ final class IdentityMap {
         if (tables == null) {
             return out;
         }
-        for (HashMap<Object, Entry> t : tables) {
+        for (Table t : tables) {
             if (t == null) {
                 continue;
             }
-            for (Entry e : t.values()) {
-                if (e.state == Entry.State.MANAGED && Flush.changedMask(e) != 0) {
+            for (Entry e : t.entries) {
+                if (e != null && e.state == Entry.State.MANAGED && Flush.changedMask(e) != 0) {
                     out.add(e);
                 }
             }
@@ -105,9 +96,9 @@ final class IdentityMap {
     List<Entry> all() {
         List<Entry> out = new ArrayList<>();
         if (tables != null) {
-            for (HashMap<Object, Entry> t : tables) {
+            for (Table t : tables) {
                 if (t != null) {
-                    out.addAll(t.values());
+                    t.addTo(out);
                 }
             }
         }
@@ -119,6 +110,121 @@ final class IdentityMap {
         if (tables == null || tables[meta.index] == null) {
             return List.of();
         }
-        return new ArrayList<>(tables[meta.index].values());
+        List<Entry> out = new ArrayList<>(tables[meta.index].size);
+        tables[meta.index].addTo(out);
+        return out;
+    }
+
+    /** One model's entries by id: linear probing, at most half full, removal by shifting back. */
+    static final class Table {
+        private Object[] keys;
+        private Entry[] entries;
+        private int size;
+
+        Table(int expected) {
+            int capacity = 16;
+            while (capacity < expected * 2) {
+                capacity <<= 1;
+            }
+            keys = new Object[capacity];
+            entries = new Entry[capacity];
+        }
+
+        private static int slot(Object id, int mask) {
+            int h = id.hashCode() * 0x9E3779B9; // Fibonacci hashing: spreads sequential and strided ids alike
+            return (h ^ (h >>> 16)) & mask;
+        }
+
+        Entry get(Object id) {
+            Object[] k = keys;
+            int mask = k.length - 1;
+            for (int i = slot(id, mask); ; i = (i + 1) & mask) {
+                Object key = k[i];
+                if (key == null) {
+                    return null;
+                }
+                if (key.equals(id)) {
+                    return entries[i];
+                }
+            }
+        }
+
+        /** Puts {@code e} under {@code id}; an existing entry is replaced when {@code replace}, else returned. */
+        Entry put(Object id, Entry e, boolean replace) {
+            Object[] k = keys;
+            int mask = k.length - 1;
+            int i = slot(id, mask);
+            for (; k[i] != null; i = (i + 1) & mask) {
+                if (k[i].equals(id)) {
+                    Entry old = entries[i];
+                    if (replace) {
+                        entries[i] = e;
+                        return old;
+                    }
+                    return old;
+                }
+            }
+            k[i] = id;
+            entries[i] = e;
+            if (++size * 2 > k.length) {
+                grow();
+            }
+            return null;
+        }
+
+        void remove(Object id) {
+            Object[] k = keys;
+            int mask = k.length - 1;
+            int i = slot(id, mask);
+            while (true) {
+                if (k[i] == null) {
+                    return;
+                }
+                if (k[i].equals(id)) {
+                    break;
+                }
+                i = (i + 1) & mask;
+            }
+            // shift back the entries after it that probed past it, so no lookup stops early at the hole
+            int hole = i;
+            for (int j = (hole + 1) & mask; k[j] != null; j = (j + 1) & mask) {
+                int home = slot(k[j], mask);
+                boolean movable = hole <= j ? home <= hole || home > j : home <= hole && home > j;
+                if (movable) {
+                    k[hole] = k[j];
+                    entries[hole] = entries[j];
+                    hole = j;
+                }
+            }
+            k[hole] = null;
+            entries[hole] = null;
+            size--;
+        }
+
+        private void grow() {
+            Object[] oldKeys = keys;
+            Entry[] oldEntries = entries;
+            keys = new Object[oldKeys.length * 2];
+            entries = new Entry[oldKeys.length * 2];
+            int mask = keys.length - 1;
+            for (int j = 0; j < oldKeys.length; j++) {
+                if (oldKeys[j] != null) {
+                    int i = slot(oldKeys[j], mask);
+                    while (keys[i] != null) {
+                        i = (i + 1) & mask;
+                    }
+                    keys[i] = oldKeys[j];
+                    entries[i] = oldEntries[j];
+                }
+            }
+        }
+
+        void addTo(List<Entry> out) {
+            for (Entry e : entries) {
+                if (e != null) {
+                    out.add(e);
+                }
+            }
+        }
     }
 }

@@ -50,4 +50,41 @@ class IdentityMapTest {
         assertThat(map.of(META)).hasSize(IdentityMap.MAX_RESERVED + 10);
         assertThat(map.get(META, 7L).id).isEqualTo(7L);
     }
+
+    /**
+     * Random puts, putIfAbsents, removes and gets against a {@code HashMap}, over ids that collide and cluster
+     * (sequential, strided by a power of two, a few distinct values), across growth: the open-addressed table with
+     * removal by back-shifting must answer exactly as the hash map does.
+     */
+    @Test
+    void behavesLikeAHashMapUnderRandomOperations() {
+        for (long seed = 1; seed <= 40; seed++) {
+            java.util.Random rnd = new java.util.Random(seed);
+            IdentityMap map = new IdentityMap(1);
+            java.util.Map<Object, Entry> ref = new java.util.HashMap<>();
+            int stride = 1 << rnd.nextInt(12);
+            int range = 1 + rnd.nextInt(seed % 3 == 0 ? 8 : 3000);
+            for (int step = 0; step < 4000; step++) {
+                long id = (long) rnd.nextInt(range) * stride;
+                int op = rnd.nextInt(10);
+                if (op < 4) {
+                    Entry e = entry(id);
+                    map.put(META, id, e);
+                    ref.put(id, e);
+                } else if (op < 6) {
+                    Entry e = entry(id);
+                    assertThat(map.putIfAbsent(META, id, e)).isSameAs(ref.putIfAbsent(id, e));
+                } else if (op < 8) {
+                    map.remove(META, id);
+                    ref.remove(id);
+                } else {
+                    assertThat(map.get(META, id)).as("seed %d step %d id %d", seed, step, id).isSameAs(ref.get(id));
+                }
+            }
+            for (long i = 0; i < range; i++) {
+                assertThat(map.get(META, i * stride)).isSameAs(ref.get(i * stride));
+            }
+            assertThat(map.of(META)).containsExactlyInAnyOrderElementsOf(ref.values());
+        }
+    }
 }
