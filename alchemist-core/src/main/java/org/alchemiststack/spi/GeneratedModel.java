@@ -11,7 +11,7 @@ import org.alchemiststack.model.ValueCodec;
  * is what {@link #SPI_VERSION} is for.
  *
  * <p>When a context is built, the library looks for a class named {@code <package>.<SimpleName>_AlchemistModel}
- * (for a nested model {@code <package>.<Outer>_<Inner>_AlchemistModel}) with the model's class loader. Without one
+ * (for a nested model {@code <package>.<Outer>$<Inner>_AlchemistModel}, from its binary name) with the model's class loader. Without one
  * the model is read and written through method handles, as always. With one, the library checks that
  * {@link #spiVersion()} equals {@link #SPI_VERSION} and that {@link #fields()} and {@link #fieldTypes()} match the
  * model's mapped fields as the library scans them; any difference fails {@code build()} with a
@@ -62,6 +62,17 @@ public interface GeneratedModel<T> {
      * @return the field types, primitives as their primitive class
      */
     List<Class<?>> fieldTypes();
+
+    /**
+     * What the generated code relies on beyond the mapped fields' names and types, so that a class compiled against
+     * another version of the model is refused at {@code build()} rather than failing or misplacing values later. For
+     * a record: every component in order, with its type and whether it is mapped (the canonical constructor the code
+     * calls). For a class: the access of the no-argument constructor and, per mapped field, its declaring class and
+     * access. The library computes the same text from the model class and compares.
+     *
+     * @return the shape, in the library's format
+     */
+    String shape();
 
     /**
      * Creates an instance from column values in column order.

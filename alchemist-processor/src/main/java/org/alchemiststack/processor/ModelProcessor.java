@@ -88,7 +88,8 @@ public final class ModelProcessor extends AbstractProcessor {
     }
 
     /** One mapped field: its name, its declared type as source text, and its primitive kind or null. */
-    private record Field(String name, String type, TypeKind primitive, String typeLiteral) {
+    private record Field(String name, String type, TypeKind primitive, String typeLiteral, String owner,
+            String access) {
     }
 
     /** One record component: its accessor's field, or null when not mapped, and its type as source text. */
@@ -96,7 +97,7 @@ public final class ModelProcessor extends AbstractProcessor {
     }
 
     private record Model(TypeElement element, String pkg, String simpleName, String modelName, boolean record,
-            List<Field> fields, List<Component> components) {
+            List<Field> fields, List<Component> components, String shape) {
     }
 
     /** The key of {@code @SuppressWarnings} that silences this processor's warnings for a model. */
@@ -129,6 +130,12 @@ public final class ModelProcessor extends AbstractProcessor {
         for (TypeElement c : chain) {
             for (VariableElement f : ElementFilter.fieldsIn(c.getEnclosedElements())) {
                 Set<Modifier> mods = f.getModifiers();
+                String declared = f.getSimpleName().toString();
+                if (fields.stream().anyMatch(x -> x.name().equals(declared))) {
+                    // a field of a subclass (mapped or not, static or not) hides a mapped superclass field: in
+                    // generated code o.name would name the wrong one; left to the reflective path
+                    return null;
+                }
                 if (mods.contains(Modifier.STATIC) || mods.contains(Modifier.TRANSIENT) || has(f, "Transient")
                         || (record && has(component(model, f), "Transient"))) {
                     continue;
@@ -136,10 +143,7 @@ public final class ModelProcessor extends AbstractProcessor {
                 if (c != model && !has(c, "MappedSuperclass")) {
                     return null; // core refuses this model
                 }
-                String name = f.getSimpleName().toString();
-                if (fields.stream().anyMatch(x -> x.name().equals(name))) {
-                    return null; // a field hides another of the same name; left to the reflective path
-                }
+                String name = declared;
                 if (RELATIONS.stream().anyMatch(r -> has(f, r)) || isRef(f.asType())) {
                     if (!quiet) {
                         log.printMessage(Diagnostic.Kind.WARNING, model.getQualifiedName() + "." + name
@@ -172,10 +176,11 @@ public final class ModelProcessor extends AbstractProcessor {
                     }
                 }
                 fields.add(new Field(name, sourceType(t), t.getKind().isPrimitive() ? t.getKind() : null,
-                        typeLiteral(t)));
+                        typeLiteral(t), binaryName(c), access(mods)));
             }
         }
         List<Component> components = new ArrayList<>();
+        List<String> shape = new ArrayList<>();
         if (record) {
             for (Element rc : model.getRecordComponents()) {
                 String name = rc.getSimpleName().toString();
@@ -188,6 +193,7 @@ public final class ModelProcessor extends AbstractProcessor {
                 }
                 components.add(new Component(mapped, sourceType(t), t.getKind().isPrimitive() ? t.getKind()
                         : null));
+                shape.add(name + " " + binaryTypeName(t) + (mapped == null ? " transient" : ""));
             }
         } else {
             if (model.getNestingKind() == NestingKind.MEMBER && !model.getModifiers().contains(Modifier.STATIC)) {
@@ -213,12 +219,17 @@ public final class ModelProcessor extends AbstractProcessor {
                         + " package-private or public");
                 return null;
             }
+            // javac lists the implicit constructor too, with the class's access
+            shape.add("constructor " + (noArgs == null ? "package" : access(noArgs.getModifiers())));
+            for (Field f : fields) {
+                shape.add(f.owner() + "." + f.name() + " " + f.access());
+            }
         }
         if (fields.isEmpty()) {
             return null;
         }
         return new Model(model, pkg, generatedSimpleName(model), model.getQualifiedName().toString(), record, fields,
-                components);
+                components, (record ? "record " : "class ") + String.join(", ", shape));
     }
 
     /**
@@ -349,12 +360,34 @@ public final class ModelProcessor extends AbstractProcessor {
         return (generic < 0 ? s : s.substring(0, generic)) + ".class";
     }
 
-    private static String generatedSimpleName(TypeElement model) {
-        StringBuilder sb = new StringBuilder(model.getSimpleName());
-        for (Element e = model.getEnclosingElement(); e instanceof TypeElement; e = e.getEnclosingElement()) {
-            sb.insert(0, e.getSimpleName() + "_");
+    /** The model's binary name without its package ({@code Outer$Inner}), then the suffix, as core looks it up. */
+    private String generatedSimpleName(TypeElement model) {
+        String binary = binaryName(model);
+        String pkg = packageOf(model).getQualifiedName().toString();
+        return (pkg.isEmpty() ? binary : binary.substring(pkg.length() + 1)) + SUFFIX;
+    }
+
+    private String binaryName(TypeElement type) {
+        return processingEnv.getElementUtils().getBinaryName(type).toString();
+    }
+
+    /** A type as {@code Class.getTypeName()} spells its erasure: {@code int}, {@code byte[]}, {@code a.B$C}. */
+    private String binaryTypeName(TypeMirror t) {
+        switch (t.getKind()) {
+            case ARRAY:
+                return binaryTypeName(((ArrayType) t).getComponentType()) + "[]";
+            case DECLARED:
+                return binaryName((TypeElement) ((DeclaredType) t).asElement());
+            default:
+                return t.getKind().isPrimitive() ? t.getKind().name().toLowerCase(java.util.Locale.ROOT)
+                        : binaryTypeName(processingEnv.getTypeUtils().erasure(t));
         }
-        return sb + SUFFIX;
+    }
+
+    /** The access of a member as the shape spells it: public, protected, package or private. */
+    static String access(Set<Modifier> mods) {
+        return mods.contains(Modifier.PUBLIC) ? "public" : mods.contains(Modifier.PROTECTED) ? "protected"
+                : mods.contains(Modifier.PRIVATE) ? "private" : "package";
     }
 
     private static String zero(TypeKind k) {
@@ -407,13 +440,13 @@ public final class ModelProcessor extends AbstractProcessor {
      */
     private static void appendHelper(StringBuilder s, TypeKind k) {
         String prim = k.name().toLowerCase(java.util.Locale.ROOT);
-        s.append("    private static ").append(prim).append(" ").append(helper(k)).append("(java.lang.Object v) {\n");
+        s.append("    private static ").append(prim).append(" ").append(helper(k)).append("(java.lang.Object $v) {\n");
         List<String> wrappers = widening(k);
         for (int i = 0; i < wrappers.size(); i++) {
-            s.append("        if (v instanceof ").append(wrappers.get(i)).append(") {\n            return (")
-                    .append(wrappers.get(i)).append(") v;\n        }\n");
+            s.append("        if ($v instanceof ").append(wrappers.get(i)).append(") {\n            return (")
+                    .append(wrappers.get(i)).append(") $v;\n        }\n");
         }
-        s.append("        return (").append(wrappers.get(0)).append(") v;\n    }\n\n");
+        s.append("        return (").append(wrappers.get(0)).append(") $v;\n    }\n\n");
     }
 
     private static String quote(String s) {
@@ -460,15 +493,17 @@ public final class ModelProcessor extends AbstractProcessor {
                 + "        return FIELDS;\n    }\n\n");
         s.append("    @java.lang.Override\n    public java.util.List<java.lang.Class<?>> fieldTypes() {\n"
                 + "        return TYPES;\n    }\n\n");
+        s.append("    @java.lang.Override\n    public java.lang.String shape() {\n        return ")
+                .append(quote(m.shape())).append(";\n    }\n\n");
         // newInstance
-        s.append("    @java.lang.Override\n    public ").append(t).append(" newInstance(java.lang.Object[] v) {\n");
+        s.append("    @java.lang.Override\n    public ").append(t).append(" newInstance(java.lang.Object[] $v) {\n");
         if (m.record()) {
             List<String> args = new ArrayList<>();
             for (Component c : m.components()) {
                 if (c.field() == null) {
                     args.add(c.primitive() != null ? zero(c.primitive()) : "(" + c.type() + ") null");
                 } else {
-                    String v = "v[" + m.fields().indexOf(c.field()) + "]";
+                    String v = "$v[" + m.fields().indexOf(c.field()) + "]";
                     args.add(c.primitive() != null ? v + " == null ? " + zero(c.primitive()) + " : "
                             + cast(c.type(), c.primitive(), v) : cast(c.type(), null, v));
                 }
@@ -476,19 +511,19 @@ public final class ModelProcessor extends AbstractProcessor {
             s.append("        return new ").append(t).append("(\n                ")
                     .append(String.join(",\n                ", args)).append(");\n    }\n\n");
         } else {
-            s.append("        ").append(t).append(" o = new ").append(t).append("();\n");
+            s.append("        ").append(t).append(" $o = new ").append(t).append("();\n");
             for (int i = 0; i < m.fields().size(); i++) {
                 Field f = m.fields().get(i);
-                String v = "v[" + i + "]";
+                String v = "$v[" + i + "]";
                 if (f.primitive() != null) {
-                    s.append("        if (").append(v).append(" != null) {\n            o.").append(f.name())
+                    s.append("        if (").append(v).append(" != null) {\n            $o.").append(f.name())
                             .append(" = ").append(cast(f.type(), f.primitive(), v)).append(";\n        }\n");
                 } else {
-                    s.append("        o.").append(f.name()).append(" = ").append(cast(f.type(), null, v))
+                    s.append("        $o.").append(f.name()).append(" = ").append(cast(f.type(), null, v))
                             .append(";\n");
                 }
             }
-            s.append("        return o;\n    }\n\n");
+            s.append("        return $o;\n    }\n\n");
         }
         appendRead(s, m, t);
         // values
@@ -496,32 +531,32 @@ public final class ModelProcessor extends AbstractProcessor {
         for (Field f : m.fields()) {
             reads.add(read(m, f));
         }
-        s.append("    @java.lang.Override\n    public java.lang.Object[] values(").append(t).append(" o) {\n"
+        s.append("    @java.lang.Override\n    public java.lang.Object[] values(").append(t).append(" $o) {\n"
                 + "        return new java.lang.Object[] {\n                ")
                 .append(String.join(",\n                ", reads)).append("};\n    }\n\n");
         // get
-        s.append("    @java.lang.Override\n    public java.lang.Object get(").append(t).append(" o, int index) {\n"
-                + "        switch (index) {\n");
+        s.append("    @java.lang.Override\n    public java.lang.Object get(").append(t).append(" $o, int $index) {\n"
+                + "        switch ($index) {\n");
         for (int i = 0; i < m.fields().size(); i++) {
             s.append("            case ").append(i).append(":\n                return ").append(read(m,
                     m.fields().get(i))).append(";\n");
         }
-        s.append("            default:\n                throw new java.lang.IndexOutOfBoundsException(index);\n"
+        s.append("            default:\n                throw new java.lang.IndexOutOfBoundsException($index);\n"
                 + "        }\n    }\n\n");
         // set
-        s.append("    @java.lang.Override\n    public void set(").append(t).append(" o, int index, java.lang.Object"
-                + " value) {\n");
+        s.append("    @java.lang.Override\n    public void set(").append(t).append(" $o, int $index, java.lang.Object"
+                + " $value) {\n");
         if (m.record()) {
             s.append("        throw new java.lang.UnsupportedOperationException(\"").append(t)
                     .append(" is a record; its fields cannot be set\");\n    }\n");
         } else {
-            s.append("        switch (index) {\n");
+            s.append("        switch ($index) {\n");
             for (int i = 0; i < m.fields().size(); i++) {
                 Field f = m.fields().get(i);
-                s.append("            case ").append(i).append(":\n                o.").append(f.name()).append(" = ")
-                        .append(cast(f.type(), f.primitive(), "value")).append(";\n                return;\n");
+                s.append("            case ").append(i).append(":\n                $o.").append(f.name()).append(" = ")
+                        .append(cast(f.type(), f.primitive(), "$value")).append(";\n                return;\n");
             }
-            s.append("            default:\n                throw new java.lang.IndexOutOfBoundsException(index);\n"
+            s.append("            default:\n                throw new java.lang.IndexOutOfBoundsException($index);\n"
                     + "        }\n    }\n");
         }
         s.append("}\n");
@@ -566,22 +601,22 @@ public final class ModelProcessor extends AbstractProcessor {
      * else from the codec, converted as {@code newInstance} converts; the values read go to {@code v} when given.
      */
     private static void appendRead(StringBuilder s, Model m, String t) {
-        s.append("    @java.lang.Override\n    public ").append(t).append(" read(java.sql.ResultSet rs,"
-                + " org.alchemiststack.model.ValueCodec[] codecs, java.lang.Object[] v)\n"
+        s.append("    @java.lang.Override\n    public ").append(t).append(" read(java.sql.ResultSet $rs,"
+                + " org.alchemiststack.model.ValueCodec[] $codecs, java.lang.Object[] $v)\n"
                 + "            throws java.sql.SQLException {\n");
         List<Field> fields = m.fields();
         String target;
         if (m.record()) {
             for (int i = 0; i < fields.size(); i++) {
                 Field f = fields.get(i);
-                s.append("        ").append(f.type()).append(" f").append(i).append(";\n");
+                s.append("        ").append(f.type()).append(" $f").append(i).append(";\n");
             }
         } else {
-            s.append("        ").append(t).append(" o = new ").append(t).append("();\n");
+            s.append("        ").append(t).append(" $o = new ").append(t).append("();\n");
         }
         for (int i = 0; i < fields.size(); i++) {
             Field f = fields.get(i);
-            target = m.record() ? "f" + i : "o." + f.name();
+            target = m.record() ? "$f" + i : "$o." + f.name();
             appendReadField(s, m.record(), f, i, target);
         }
         if (m.record()) {
@@ -590,13 +625,13 @@ public final class ModelProcessor extends AbstractProcessor {
                 if (c.field() == null) {
                     args.add(c.primitive() != null ? zero(c.primitive()) : "(" + c.type() + ") null");
                 } else {
-                    args.add("f" + fields.indexOf(c.field()));
+                    args.add("$f" + fields.indexOf(c.field()));
                 }
             }
             s.append("        return new ").append(t).append("(\n                ")
                     .append(String.join(",\n                ", args)).append(");\n    }\n\n");
         } else {
-            s.append("        return o;\n    }\n\n");
+            s.append("        return $o;\n    }\n\n");
         }
     }
 
@@ -606,45 +641,45 @@ public final class ModelProcessor extends AbstractProcessor {
      */
     private static void appendReadField(StringBuilder s, boolean record, Field f, int i, String target) {
         int col = i + 1;
-        String codec = "codecs[" + i + "]";
+        String codec = "$codecs[" + i + "]";
         Plain p = plain(f);
         String indent = "        ";
         if (p != null) {
             s.append(indent).append("if (").append(codec).append(" == null) {\n");
             String in = indent + "    ";
             if (p.primitive() == null) {
-                s.append(in).append(f.type()).append(" x = rs.").append(p.getter()).append("(").append(col)
+                s.append(in).append(f.type()).append(" $x = $rs.").append(p.getter()).append("(").append(col)
                         .append(");\n");
-                s.append(in).append(target).append(" = x;\n");
-                s.append(in).append("if (v != null) {\n").append(in).append("    v[").append(i).append("] = x;\n")
+                s.append(in).append(target).append(" = $x;\n");
+                s.append(in).append("if ($v != null) {\n").append(in).append("    $v[").append(i).append("] = $x;\n")
                         .append(in).append("}\n");
             } else {
-                String nonZero = p.primitive().equals("boolean") ? "x" : "x != 0";
-                s.append(in).append(p.primitive()).append(" x = rs.").append(p.getter()).append("(").append(col)
+                String nonZero = p.primitive().equals("boolean") ? "$x" : "$x != 0";
+                s.append(in).append(p.primitive()).append(" $x = $rs.").append(p.getter()).append("(").append(col)
                         .append(");\n");
                 if (f.primitive() != null) {
                     // a NULL leaves a class field as constructed; a record component gets x, which is the zero
                     if (record) {
-                        s.append(in).append(target).append(" = x;\n");
-                        s.append(in).append("if (v != null) {\n").append(in).append("    v[").append(i)
-                                .append("] = ").append(nonZero).append(" || !rs.wasNull() ? ").append(p.wrapper())
-                                .append(".valueOf(x) : null;\n").append(in).append("}\n");
+                        s.append(in).append(target).append(" = $x;\n");
+                        s.append(in).append("if ($v != null) {\n").append(in).append("    $v[").append(i)
+                                .append("] = ").append(nonZero).append(" || !$rs.wasNull() ? ").append(p.wrapper())
+                                .append(".valueOf($x) : null;\n").append(in).append("}\n");
                     } else {
-                        s.append(in).append("if (").append(nonZero).append(" || !rs.wasNull()) {\n")
-                                .append(in).append("    ").append(target).append(" = x;\n")
-                                .append(in).append("    if (v != null) {\n")
-                                .append(in).append("        v[").append(i).append("] = ").append(p.wrapper())
-                                .append(".valueOf(x);\n").append(in).append("    }\n")
-                                .append(in).append("} else if (v != null) {\n")
-                                .append(in).append("    v[").append(i).append("] = null;\n")
+                        s.append(in).append("if (").append(nonZero).append(" || !$rs.wasNull()) {\n")
+                                .append(in).append("    ").append(target).append(" = $x;\n")
+                                .append(in).append("    if ($v != null) {\n")
+                                .append(in).append("        $v[").append(i).append("] = ").append(p.wrapper())
+                                .append(".valueOf($x);\n").append(in).append("    }\n")
+                                .append(in).append("} else if ($v != null) {\n")
+                                .append(in).append("    $v[").append(i).append("] = null;\n")
                                 .append(in).append("}\n");
                     }
                 } else {
-                    s.append(in).append(p.wrapper()).append(" b = ").append(nonZero).append(" || !rs.wasNull() ? ")
-                            .append(p.wrapper()).append(".valueOf(x) : null;\n");
-                    s.append(in).append(target).append(" = b;\n");
-                    s.append(in).append("if (v != null) {\n").append(in).append("    v[").append(i)
-                            .append("] = b;\n").append(in).append("}\n");
+                    s.append(in).append(p.wrapper()).append(" $b = ").append(nonZero).append(" || !$rs.wasNull() ? ")
+                            .append(p.wrapper()).append(".valueOf($x) : null;\n");
+                    s.append(in).append(target).append(" = $b;\n");
+                    s.append(in).append("if ($v != null) {\n").append(in).append("    $v[").append(i)
+                            .append("] = $b;\n").append(in).append("}\n");
                 }
             }
             s.append(indent).append("} else {\n");
@@ -652,26 +687,26 @@ public final class ModelProcessor extends AbstractProcessor {
             s.append(indent).append("{\n");
         }
         indent = indent + "    ";
-        s.append(indent).append("java.lang.Object x = ").append(codec).append(".read(rs, ").append(col)
+        s.append(indent).append("java.lang.Object $x = ").append(codec).append(".read($rs, ").append(col)
                 .append(");\n");
-        s.append(indent).append("if (v != null) {\n").append(indent).append("    v[").append(i)
-                .append("] = x;\n").append(indent).append("}\n");
+        s.append(indent).append("if ($v != null) {\n").append(indent).append("    $v[").append(i)
+                .append("] = $x;\n").append(indent).append("}\n");
         if (f.primitive() != null) {
             if (record) {
-                s.append(indent).append(target).append(" = x == null ? ").append(zero(f.primitive())).append(" : ")
-                        .append(cast(f.type(), f.primitive(), "x")).append(";\n");
+                s.append(indent).append(target).append(" = $x == null ? ").append(zero(f.primitive())).append(" : ")
+                        .append(cast(f.type(), f.primitive(), "$x")).append(";\n");
             } else {
-                s.append(indent).append("if (x != null) {\n").append(indent).append("    ").append(target)
-                        .append(" = ").append(cast(f.type(), f.primitive(), "x")).append(";\n")
+                s.append(indent).append("if ($x != null) {\n").append(indent).append("    ").append(target)
+                        .append(" = ").append(cast(f.type(), f.primitive(), "$x")).append(";\n")
                         .append(indent).append("}\n");
             }
         } else {
-            s.append(indent).append(target).append(" = ").append(cast(f.type(), null, "x")).append(";\n");
+            s.append(indent).append(target).append(" = ").append(cast(f.type(), null, "$x")).append(";\n");
         }
         s.append("        }\n");
     }
 
     private static String read(Model m, Field f) {
-        return "o." + f.name() + (m.record() ? "()" : "");
+        return "$o." + f.name() + (m.record() ? "()" : "");
     }
 }

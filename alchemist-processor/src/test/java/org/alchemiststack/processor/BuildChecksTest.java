@@ -36,7 +36,7 @@ class BuildChecksTest {
         assertThat(GeneratedModels.generatedName(GenAll.class))
                 .isEqualTo("org.alchemiststack.processor.models.GenAll_AlchemistModel");
         assertThat(GeneratedModels.generatedName(Outer.Inner.class))
-                .isEqualTo("org.alchemiststack.processor.models.Outer_Inner_AlchemistModel");
+                .isEqualTo("org.alchemiststack.processor.models.Outer$Inner_AlchemistModel");
     }
 
     @Test

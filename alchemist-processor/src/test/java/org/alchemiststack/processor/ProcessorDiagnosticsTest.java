@@ -170,6 +170,23 @@ class ProcessorDiagnosticsTest {
     }
 
     @Test
+    void aPackageNamedLikeAGeneratedLocalStillCompiles() throws IOException {
+        // generated code names the model by its qualified name; a local variable named like the package's first
+        // segment would hide the package (the generated locals start with '$')
+        List<JavaFileObject> sources = new ArrayList<>();
+        for (String pkg : List.of("v", "o", "rs", "codecs", "x", "b", "index", "value")) {
+            sources.add(source(pkg + ".Thing", "package " + pkg + ";\n\n@jakarta.persistence.Entity\npublic class"
+                    + " Thing {\n    @jakarta.persistence.Id\n    public long id;\n    public int count;\n}\n"));
+            sources.add(source(pkg + ".Rec", "package " + pkg + ";\n\n@jakarta.persistence.Entity\npublic record"
+                    + " Rec(@jakarta.persistence.Id long id, String name) {\n}\n"));
+        }
+        Result r = compile(sources.toArray(JavaFileObject[]::new));
+        assertThat(r.diagnostics()).isEmpty();
+        assertThat(r.compiled()).isTrue();
+        assertThat(r.generated()).hasSize(16);
+    }
+
+    @Test
     void reachableModelsGetMappersThatCompileWithoutWarnings() throws IOException {
         Result r = compile(source("shop.Item", """
                 package shop;
@@ -211,7 +228,7 @@ class ProcessorDiagnosticsTest {
         assertThat(r.diagnostics()).isEmpty();
         assertThat(r.compiled()).isTrue();
         assertThat(r.generated()).containsExactlyInAnyOrder("shop/Item_AlchemistModel.java",
-                "shop/Item_Part_AlchemistModel.java", "shop/Price_AlchemistModel.java");
+                "shop/Item$Part_AlchemistModel.java", "shop/Price_AlchemistModel.java");
         String item = Files.readString(dir.resolve("generated/shop/Item_AlchemistModel.java"));
         assertThat(item).contains("java.util.List.of(\"id\", \"count\", \"name\")").doesNotContain("cache", "label",
                 "made");

@@ -1,5 +1,8 @@
 package org.alchemiststack.internal.model;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
 import org.alchemiststack.MappingException;
@@ -21,19 +24,15 @@ public final class GeneratedModels {
     }
 
     /**
-     * The binary name of the class generated for a model: in the model's package, the simple names of the model and
-     * its enclosing classes joined by underscores, then {@link #SUFFIX}.
+     * The binary name of the class generated for a model: the model's binary name ({@code pkg.Outer$Inner} for a
+     * nested model, so that it does not collide with the one of a top-level {@code Outer_Inner}), then
+     * {@link #SUFFIX}.
      *
      * @param type the model class
      * @return the generated class's name
      */
     public static String generatedName(Class<?> type) {
-        StringBuilder simple = new StringBuilder(type.getSimpleName());
-        for (Class<?> c = type.getEnclosingClass(); c != null; c = c.getEnclosingClass()) {
-            simple.insert(0, c.getSimpleName() + "_");
-        }
-        String pkg = type.getPackageName();
-        return (pkg.isEmpty() ? "" : pkg + ".") + simple + SUFFIX;
+        return type.getName() + SUFFIX;
     }
 
     /**
@@ -64,7 +63,8 @@ public final class GeneratedModels {
      * @throws MappingException when it does not match the model
      */
     @SuppressWarnings("unchecked")
-    static GeneratedModel<Object> check(Class<?> type, Class<?> found, List<ColumnMeta> columns) {
+    static GeneratedModel<Object> check(Class<?> type, Class<?> found, List<ColumnMeta> columns,
+            List<Field> fields) {
         String name = found.getName();
         if (!GeneratedModel.class.isAssignableFrom(found)) {
             throw new MappingException(stale(type, name, "it does not implement " + GeneratedModel.class.getName()
@@ -100,7 +100,44 @@ public final class GeneratedModels {
             throw new MappingException(stale(type, name, "its fields " + describe(g.fields(), g.fieldTypes())
                     + " differ from the model's mapped fields " + describe(names, types)));
         }
+        String shape = shape(type, fields);
+        if (!shape.equals(g.shape())) {
+            throw new MappingException(stale(type, name, "it was generated for [" + g.shape() + "] but the model"
+                    + " is now [" + shape + "]"));
+        }
         return g;
+    }
+
+    /**
+     * The shape of a model as {@link GeneratedModel#shape()} describes it: a record's components in order (name,
+     * type, whether transient); a class's no-argument constructor access and each mapped field's declaring class and
+     * access.
+     */
+    static String shape(Class<?> type, List<Field> fields) {
+        List<String> parts = new ArrayList<>();
+        if (type.isRecord()) {
+            for (RecordComponent rc : type.getRecordComponents()) {
+                boolean mapped = fields.stream().anyMatch(f -> f.getName().equals(rc.getName()));
+                parts.add(rc.getName() + " " + rc.getType().getTypeName() + (mapped ? "" : " transient"));
+            }
+            return "record " + String.join(", ", parts);
+        }
+        String constructor;
+        try {
+            constructor = access(type.getDeclaredConstructor().getModifiers());
+        } catch (NoSuchMethodException e) {
+            constructor = "none";
+        }
+        parts.add("constructor " + constructor);
+        for (Field f : fields) {
+            parts.add(f.getDeclaringClass().getName() + "." + f.getName() + " " + access(f.getModifiers()));
+        }
+        return "class " + String.join(", ", parts);
+    }
+
+    private static String access(int modifiers) {
+        return Modifier.isPublic(modifiers) ? "public" : Modifier.isProtected(modifiers) ? "protected"
+                : Modifier.isPrivate(modifiers) ? "private" : "package";
     }
 
     private static String describe(List<String> names, List<Class<?>> types) {

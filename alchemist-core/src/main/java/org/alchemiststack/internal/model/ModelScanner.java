@@ -160,7 +160,7 @@ public final class ModelScanner {
                     + " @jakarta.persistence.Id.");
         }
         GeneratedModel<Object> generated = generatedClass == null ? null
-                : GeneratedModels.check(type, generatedClass, columns);
+                : GeneratedModels.check(type, generatedClass, columns, fields);
         Instantiator instantiator = generated != null ? Instantiator.generated(type.isRecord())
                 : type.isRecord() ? recordInstantiator(type, columns, relationList, lookup)
                 : classInstantiator(type, lookup);

@@ -313,7 +313,7 @@ public final class DefaultSession implements Session {
      * The instance for the current row of a result set that selects the model's columns in column order, as
      * {@code materialize(meta, readRow(meta, rs))} gives it. With a generated mapper the row goes straight into a new
      * instance (and, when the session tracks, into the snapshot array), without reading each column into an array
-     * first; a row whose id the session already tracks gives the tracked instance, and the new one is dropped.
+     * first; a row whose id the session already tracks gives the tracked instance, and no new one is made.
      */
     @SuppressWarnings("unchecked")
     public <T> T materializeRow(ModelMeta<T> meta, ResultSet rs) throws SQLException {
@@ -323,15 +323,17 @@ public final class DefaultSession implements Session {
         if (!track) {
             return meta.read(rs, null);
         }
-        Object[] values = new Object[meta.columns.length];
-        T instance = meta.read(rs, values);
-        Object id = values[meta.id.index];
-        // one lookup: rows a session reads are mostly new to it, so the entry is made before the lookup
-        Entry e = identities.putIfAbsent(meta, id, new Entry((ModelMeta<Object>) meta, instance,
-                Values.snapshot(meta, values), id, Entry.State.MANAGED));
+        // The id first: a row the session tracks gives the tracked instance without making another (a constructor
+        // may count, or refuse the row's new values), as the reflective path does.
+        Object id = meta.id.codec.read(rs, meta.id.index + 1);
+        Entry e = identities.get(meta, id);
         if (e != null) {
             return e.state == Entry.State.DELETED ? null : (T) e.instance;
         }
+        Object[] values = new Object[meta.columns.length];
+        T instance = meta.read(rs, values);
+        identities.put(meta, values[meta.id.index], new Entry((ModelMeta<Object>) meta, instance,
+                Values.snapshot(meta, values), values[meta.id.index], Entry.State.MANAGED));
         return instance;
     }
 

@@ -34,7 +34,7 @@ final class IdentityMap {
     }
 
     void put(ModelMeta<?> meta, Object id, Entry e) {
-        table(meta, 0).put(id, e, true);
+        table(meta, 0).put(id, e);
     }
 
     /**
@@ -44,11 +44,6 @@ final class IdentityMap {
      */
     void reserve(ModelMeta<?> meta, int rows) {
         table(meta, Math.min(rows, MAX_RESERVED));
-    }
-
-    /** Tracks {@code e} under its id unless an entry holds that id already; returns that entry, or null. */
-    Entry putIfAbsent(ModelMeta<?> meta, Object id, Entry e) {
-        return table(meta, 0).put(id, e, false);
     }
 
     private Table table(ModelMeta<?> meta, int expected) {
@@ -149,19 +144,15 @@ final class IdentityMap {
             }
         }
 
-        /** Puts {@code e} under {@code id}; an existing entry is replaced when {@code replace}, else returned. */
-        Entry put(Object id, Entry e, boolean replace) {
+        /** Puts {@code e} under {@code id}, in place of the entry there was. */
+        void put(Object id, Entry e) {
             Object[] k = keys;
             int mask = k.length - 1;
             int i = slot(id, mask);
             for (; k[i] != null; i = (i + 1) & mask) {
                 if (k[i].equals(id)) {
-                    Entry old = entries[i];
-                    if (replace) {
-                        entries[i] = e;
-                        return old;
-                    }
-                    return old;
+                    entries[i] = e;
+                    return;
                 }
             }
             k[i] = id;
@@ -169,7 +160,6 @@ final class IdentityMap {
             if (++size * 2 > k.length) {
                 grow();
             }
-            return null;
         }
 
         void remove(Object id) {

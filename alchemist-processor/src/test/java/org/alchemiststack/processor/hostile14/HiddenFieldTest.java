@@ -10,13 +10,11 @@ import org.alchemiststack.Context;
 import org.junit.jupiter.api.Test;
 
 /**
- * FAILS: a {@code @Transient} (or {@code transient}) field of a model that hides a mapped {@code @MappedSuperclass}
- * field of the same name. Core maps the superclass field (HBase.name). The processor skips the hiding field without
- * noticing that it hides a mapped one, and its generated code says {@code o.name}, which Java resolves to the
- * subclass field HSub.name. So on the generated path every read and write of the column goes to the transient
- * field: the insert stores the transient value, a read leaves the mapped field null. The processor's own rule
- * ("a field that hides a superclass field of the same name is left to the reflective path") only looks at mapped
- * fields.
+ * Was FAILS (hostile review of issue 14): a {@code @Transient} field of a model that hides a mapped
+ * {@code @MappedSuperclass} field of the same name. Core maps the superclass field (HBase.name), but generated code
+ * saying {@code o.name} would reach the subclass field HSub.name, so every read and write of the column went to the
+ * transient field. Now the processor leaves a model with any field that hides a mapped superclass field (mapped or
+ * not, static or not) to the reflective path, and the column holds the superclass field's value.
  */
 class HiddenFieldTest {
 
@@ -36,13 +34,10 @@ class HiddenFieldTest {
     }
 
     @Test
-    void FAILS_generatedPathWritesAndReadsTheHidingTransientFieldInsteadOfTheMappedSuperclassField() {
-        Map<String, List<Object>> byPath = new LinkedHashMap<>();
-        byPath.put("reflective", scenario(false));
-        byPath.put("generated", scenario(true));
-        // reflective: [column value, column value, null] -- the mapped HBase.name is stored and read back
-        // generated (actual): [transient value, null, transient value]
-        assertThat(byPath.get("generated")).as("stored column, HBase.name read back, HSub.name read back")
-                .isEqualTo(byPath.get("reflective"));
+    void aModelWhoseFieldHidesAMappedSuperclassFieldGetsNoMapperAndMapsTheSuperclassField() {
+        assertThat(HSub.class.getResource("HSub" + org.alchemiststack.internal.model.GeneratedModels.SUFFIX
+                + ".class")).as("no generated class for HSub").isNull();
+        // stored column, HBase.name read back, HSub.name read back
+        assertThat(scenario(false)).containsExactly("column value", "column value", null);
     }
 }

@@ -26,6 +26,11 @@ public final class Drifted_AlchemistModel implements GeneratedModel<Drifted> {
     }
 
     @Override
+    public String shape() {
+        throw new AssertionError("must not be used: the checks before it fail");
+    }
+
+    @Override
     public Drifted newInstance(Object[] values) {
         throw new AssertionError("must not be used");
     }

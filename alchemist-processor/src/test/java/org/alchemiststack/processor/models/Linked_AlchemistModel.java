@@ -26,6 +26,11 @@ public final class Linked_AlchemistModel implements GeneratedModel<Linked> {
     }
 
     @Override
+    public String shape() {
+        throw new AssertionError("must not be used: the checks before it fail");
+    }
+
+    @Override
     public Linked newInstance(Object[] values) {
         throw new AssertionError("must not be used");
     }

@@ -9,7 +9,7 @@ public final class Outer {
     private Outer() {
     }
 
-    /** A static nested model: its mapper is Outer_Inner_AlchemistModel. */
+    /** A static nested model: its mapper is Outer$Inner_AlchemistModel. */
     @Entity
     @Table(name = "p_inner")
     public static class Inner {

@@ -26,6 +26,11 @@ public final class Stale_AlchemistModel implements GeneratedModel<Stale> {
     }
 
     @Override
+    public String shape() {
+        throw new AssertionError("must not be used: the checks before it fail");
+    }
+
+    @Override
     public Stale newInstance(Object[] values) {
         throw new AssertionError("must not be used");
     }
