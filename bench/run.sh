@@ -4,6 +4,8 @@
 #   bench/run.sh            the standard run (about 50 minutes on 2 cores): the target workloads, 2 forks each
 #   bench/run.sh --quick    a smoke run of every benchmark (about 10 minutes; figures are not steady-state)
 #   bench/run.sh --all      every workload on both databases, 3 forks (several hours)
+#   bench/run.sh --issue14  the workloads of issue 14 (generated mappers) on the alchemist systems, both paths, and
+#                           start-up; rewrites only the marked issue-14 section of docs/BENCHMARKS.md (about 35 minutes)
 #
 # Needs: JDK 17+, Maven, python3, PostgreSQL at 127.0.0.1:5432 (database test, user postgres, trust auth) and psql.
 # BENCH_SKIP_BUILD=1 reuses an existing alchemist-bench/target/benchmarks.jar.
@@ -37,7 +39,13 @@ case "$MODE" in
     H2_OPTS="-wi 10 -w 2s -i 5 -r 2s -f 3"; PG_OPTS="-wi 10 -w 2s -i 5 -r 2s -f 3"
     H2_RE='(CrudBenchmark|ReadBenchmark|DeleteBenchmark|StreamBenchmark|FloorBenchmark)'; PG_RE="$H2_RE"; ROWS="100,1000"
     CONC_OPTS="-wi 5 -w 2s -i 5 -r 2s -f 3"; BOOT_OPTS="-wi 0 -i 10 -f 5" ;;
-  *) echo "usage: bench/run.sh [--quick|--standard|--all]" >&2; exit 2 ;;
+  --issue14)
+    H2_OPTS="-wi 10 -w 2s -i 5 -r 1s -f 2"; PG_OPTS="-wi 5 -w 1s -i 3 -r 1s -f 2"
+    H2_RE='(CrudBenchmark\.(findById|insertBatch1000|loadChangeCommit)|ReadBenchmark\.read(Class|Record))$'
+    PG_RE='(CrudBenchmark\.(findById|insertOne|loadChangeCommit)|ReadBenchmark\.readClass)$'; ROWS="1000"
+    ALL_SYSTEMS="jdbc,alchemist-repo,alchemist-repo-reflective,alchemist-session,alchemist-session-reflective"
+    BOOT_OPTS="-wi 0 -i 10 -f 3 -p system=alchemist" ;;
+  *) echo "usage: bench/run.sh [--quick|--standard|--all|--issue14]" >&2; exit 2 ;;
 esac
 
 echo "== build"
@@ -82,6 +90,14 @@ jmh() { # name, regex, options...
 
 jmh h2 "$H2_RE" -p db=h2 -p system="$ALL_SYSTEMS" -p rows="$ROWS" $H2_OPTS
 jmh pg "$PG_RE" -p db=pg -p system="$ALL_SYSTEMS" -p rows="$ROWS" $PG_OPTS
+if [ "$MODE" = --issue14 ]; then
+  jmh bootstrap 'BootstrapBenchmark' $BOOT_OPTS
+  echo "loadavg_end=$(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/env.txt"
+  echo "== report (the issue-14 section of docs/BENCHMARKS.md)"
+  python3 "$ROOT/alchemist-bench/scripts/report.py" --splice "$OUT" "$ROOT/docs/BENCHMARKS.md"
+  echo "wrote the issue-14 section of docs/BENCHMARKS.md and docs/benchmark-ratios.svg"
+  exit 0
+fi
 jmh concurrency 'ConcurrencyBenchmark' $CONC_OPTS
 jmh bootstrap 'BootstrapBenchmark' $BOOT_OPTS
 

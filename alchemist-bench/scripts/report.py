@@ -489,12 +489,63 @@ def read_kv(path):
     return out
 
 
+SPLICE_BEGIN = "<!-- issue14:begin (written by alchemist-bench/scripts/report.py --splice) -->"
+SPLICE_END = "<!-- issue14:end -->"
+
+
+def issue14_section(idx, env, commands, svg_path, out_md, boot):
+    """The issue-14 section: how it was run, the targets table, the chart, both paths side by side, start-up."""
+    lines = ["## Generated mappers (issue 14): both paths side by side\n",
+             "Written by `bench/run.sh --issue14` on %s: %s CPUs (%s), %s, load average %s at start and %s at end; "
+             "%s. Every figure in this section comes from that run's files. The JMH invocations, exactly as run "
+             "(each with `-prof gc`):\n" % (env.get("date", "?"), env.get("cpus", "?"), env.get("cpu_model", "?"),
+                                             env.get("jdk", "?").strip(), env.get("loadavg_start", "?"),
+                                             env.get("loadavg_end", "?"), "PostgreSQL " + env.get("postgresql", "?")),
+             "```", commands, "```\n",
+             "`alchemist-repo` and `alchemist-session` run on the mappers `alchemist-processor` generated for the "
+             "bench models (the systems fail at set-up without them); `alchemist-repo-reflective` and "
+             "`alchemist-session-reflective` are the same systems on a context built with `generatedMappers(false)`. "
+             "Targets on H2: the generated path's time as a ratio to hand-written JDBC (median of fork means, range "
+             "over forks), and its allocation per op at most %.1f× JDBC's.\n" % ISSUE14_ALLOC]
+    issue14_table(idx, lines)
+    if write_chart(idx, svg_path):
+        rel = os.path.relpath(os.path.abspath(svg_path), os.path.dirname(os.path.abspath(out_md)))
+        lines.append("![Time per operation as a ratio to hand-written JDBC, per workload and system](%s)\n"
+                     % rel.replace(os.sep, "/"))
+    for db, title in [("h2", "H2 2.x in memory"), ("pg", "PostgreSQL on 127.0.0.1")]:
+        if any(k[0] == db for k in idx):
+            lines.append("### %s\n" % title)
+            main_tables(idx, db, lines)
+    lines.append("### Start-up: 20 models, each path\n")
+    bootstrap(boot, lines)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def splice(out_md, section):
+    """Puts {section} between the issue-14 markers of out_md, or after its first section when it has none."""
+    with open(out_md, encoding="utf-8") as f:
+        text = f.read()
+    block = SPLICE_BEGIN + "\n" + section + SPLICE_END
+    if SPLICE_BEGIN in text and SPLICE_END in text:
+        start = text.index(SPLICE_BEGIN)
+        end = text.index(SPLICE_END) + len(SPLICE_END)
+        text = text[:start] + block + text[end:]
+    else:
+        at = text.find("\n## ", text.find("\n## ") + 1)
+        text = (text + "\n" + block + "\n") if at < 0 else text[:at + 1] + block + "\n\n" + text[at + 1:]
+    with open(out_md, "w", encoding="utf-8") as f:
+        f.write(text)
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description="Writes docs/BENCHMARKS.md and its ratio chart from bench/run.sh results.")
     ap.add_argument("results_dir")
     ap.add_argument("output_md")
     ap.add_argument("smoke_dir", nargs="?")
     ap.add_argument("--svg", help="where the ratio chart goes (default: benchmark-ratios.svg beside OUTPUT_MD)")
+    ap.add_argument("--splice", action="store_true",
+                    help="write only the issue-14 section, between the markers %s and %s of OUTPUT_MD, leaving "
+                         "the rest of the file as it is (bench/run.sh --issue14)" % (SPLICE_BEGIN, SPLICE_END))
     args = ap.parse_args(argv)
     res_dir, out_md = args.results_dir, args.output_md
     svg_path = args.svg or os.path.join(os.path.dirname(os.path.abspath(out_md)), "benchmark-ratios.svg")
@@ -511,6 +562,10 @@ def main(argv=None):
     if os.path.exists(os.path.join(res_dir, "commands.txt")):
         with open(os.path.join(res_dir, "commands.txt"), encoding="utf-8") as f:
             commands = f.read().strip()
+    if args.splice:
+        splice(out_md, issue14_section(idx, env, commands, svg_path, out_md,
+                                       load(os.path.join(res_dir, "bootstrap.json"))))
+        return
     with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "report-header.md"), encoding="utf-8") as f:
         template = f.read()
     lines = [template.format(**{k: env.get(k, "?") for k in (
