@@ -97,8 +97,8 @@ public final class ModelScanner {
                     + " schema in the JDBC URL (for example currentSchema on PostgreSQL) instead.");
         }
         List<Field> fields = mappedFields(type);
-        // A model with a generated mapper is read and written by it: no method handles, no private lookup (so its
-        // package need only be exported to the library). The mapper is checked against the columns below.
+        // A model with a generated mapper is read and written by it: no method handles, no private lookup. The mapper
+        // is checked against the columns below.
         Class<?> generatedClass = generatedMappers ? GeneratedModels.load(type) : null;
         MethodHandles.Lookup lookup = generatedClass == null ? lookup(type) : null;
         List<ColumnMeta> columns = new ArrayList<>();
