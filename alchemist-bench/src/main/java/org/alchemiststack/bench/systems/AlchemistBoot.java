@@ -116,13 +116,8 @@ public final class AlchemistBoot {
         }
     }
 
-    /** {@code <package>.<Outer>_<Inner>_AlchemistModel}, as the processor names it. */
+    /** The model's binary name ({@code pkg.Outer$Inner}) and {@code _AlchemistModel}, as the processor names it. */
     static String generatedName(Class<?> model) {
-        StringBuilder simple = new StringBuilder(model.getSimpleName());
-        for (Class<?> c = model.getEnclosingClass(); c != null; c = c.getEnclosingClass()) {
-            simple.insert(0, c.getSimpleName() + "_");
-        }
-        String pkg = model.getPackageName();
-        return (pkg.isEmpty() ? "" : pkg + ".") + simple + "_AlchemistModel";
+        return model.getName() + "_AlchemistModel";
     }
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.alchemiststack.UnknownColumnException;
 import org.alchemiststack.dialect.Dialect;
 import org.alchemiststack.model.ValueCodec;
+import org.alchemiststack.model.ValueKind;
 import org.alchemiststack.spi.GeneratedModel;
 
 /**
@@ -66,6 +67,11 @@ public final class ModelMeta<T> {
     private final GeneratedModel<Object> generated;
     /** The codecs the generated mapper reads with, null where the plain getter applies; null without a mapper. */
     private final ValueCodec[] readCodecs;
+    /**
+     * Whether the model has a generated mapper and a long or int id (boxed or not) read with the plain getter, so a
+     * session can look a row's id up in its identity map without boxing it.
+     */
+    public final boolean plainIntegralId;
     private final Dialect dialect;
     private final Map<String, ColumnMeta> byField;
     private final Map<String, ColumnMeta> byLooseName;
@@ -83,6 +89,8 @@ public final class ModelMeta<T> {
         this.type = type;
         this.generated = generated;
         this.readCodecs = generated == null ? null : PlainCodecs.forReading(columns.toArray(new ColumnMeta[0]));
+        this.plainIntegralId = readCodecs != null && readCodecs[id.index] == null
+                && (id.kind == ValueKind.LONG || id.kind == ValueKind.INT);
         this.index = index;
         this.table = table;
         this.quotedTable = quotedTable;

@@ -26,6 +26,7 @@ import org.alchemiststack.internal.model.ModelMeta;
 import org.alchemiststack.internal.model.RelationMeta;
 import org.alchemiststack.internal.model.Relations;
 import org.alchemiststack.model.Ref;
+import org.alchemiststack.model.ValueKind;
 import org.alchemiststack.query.FetchPlan;
 import org.alchemiststack.query.Query;
 import org.alchemiststack.query.SqlStatement;
@@ -325,8 +326,15 @@ public final class DefaultSession implements Session {
         }
         // The id first: a row the session tracks gives the tracked instance without making another (a constructor
         // may count, or refuse the row's new values), as the reflective path does.
-        Object id = meta.id.codec.read(rs, meta.id.index + 1);
-        Entry e = identities.get(meta, id);
+        Entry e;
+        int idColumn = meta.id.index + 1;
+        if (meta.plainIntegralId) {
+            // an id read with the plain getter: looked up without boxing it (the generated read boxes it once)
+            long raw = meta.id.kind == ValueKind.LONG ? rs.getLong(idColumn) : rs.getInt(idColumn);
+            e = identities.getIntegral(meta, raw, meta.id.kind == ValueKind.LONG);
+        } else {
+            e = identities.get(meta, meta.id.codec.read(rs, idColumn));
+        }
         if (e != null) {
             return e.state == Entry.State.DELETED ? null : (T) e.instance;
         }

@@ -33,6 +33,17 @@ final class IdentityMap {
         return tables[meta.index].get(id);
     }
 
+    /**
+     * The entry of a {@code Long} or {@code Integer} id given unboxed, or null: what {@link #get} gives for the boxed
+     * id, without making the box.
+     */
+    Entry getIntegral(ModelMeta<?> meta, long id, boolean isLong) {
+        if (tables == null || tables[meta.index] == null) {
+            return null;
+        }
+        return tables[meta.index].getIntegral(id, isLong);
+    }
+
     void put(ModelMeta<?> meta, Object id, Entry e) {
         table(meta, 0).put(id, e);
     }
@@ -126,7 +137,11 @@ final class IdentityMap {
         }
 
         private static int slot(Object id, int mask) {
-            int h = id.hashCode() * 0x9E3779B9; // Fibonacci hashing: spreads sequential and strided ids alike
+            return slot(id.hashCode(), mask);
+        }
+
+        private static int slot(int hashCode, int mask) {
+            int h = hashCode * 0x9E3779B9; // Fibonacci hashing: spreads sequential and strided ids alike
             return (h ^ (h >>> 16)) & mask;
         }
 
@@ -139,6 +154,21 @@ final class IdentityMap {
                     return null;
                 }
                 if (key.equals(id)) {
+                    return entries[i];
+                }
+            }
+        }
+
+        Entry getIntegral(long id, boolean isLong) {
+            Object[] k = keys;
+            int mask = k.length - 1;
+            int hash = isLong ? Long.hashCode(id) : Integer.hashCode((int) id);
+            for (int i = slot(hash, mask); ; i = (i + 1) & mask) {
+                Object key = k[i];
+                if (key == null) {
+                    return null;
+                }
+                if (isLong ? key instanceof Long l && l == id : key instanceof Integer n && n == id) {
                     return entries[i];
                 }
             }

@@ -78,6 +78,7 @@ class IdentityMapTest {
                     ref.remove(id);
                 } else {
                     assertThat(map.get(META, id)).as("seed %d step %d id %d", seed, step, id).isSameAs(ref.get(id));
+                    assertThat(map.getIntegral(META, id, true)).as("unboxed id %d", id).isSameAs(ref.get(id));
                 }
             }
             for (long i = 0; i < range; i++) {
@@ -85,5 +86,20 @@ class IdentityMapTest {
             }
             assertThat(map.of(META)).containsExactlyInAnyOrderElementsOf(ref.values());
         }
+    }
+
+    @Test
+    void anUnboxedIdFindsOnlyAKeyOfItsOwnBoxType() {
+        IdentityMap map = new IdentityMap(1);
+        Entry asLong = entry(5L);
+        Entry asInt = entry(6L);
+        map.put(META, 5L, asLong);
+        map.put(META, 6, asInt);
+        assertThat(map.getIntegral(META, 5, true)).isSameAs(asLong);
+        assertThat(map.getIntegral(META, 5, false)).isNull();
+        assertThat(map.getIntegral(META, 6, false)).isSameAs(asInt);
+        assertThat(map.getIntegral(META, 6, true)).isNull();
+        assertThat(map.getIntegral(META, 7, true)).isNull();
+        assertThat(new IdentityMap(1).getIntegral(META, 5, true)).isNull();
     }
 }
