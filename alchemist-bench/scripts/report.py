@@ -284,7 +284,7 @@ def render_chart(idx, clip=CHART_CLIP):
     if not data:
         return None
     systems = [s for s in SYSTEMS if any(b[0] == s for g in data.values() for _, bars in g for b in bars)]
-    bar_w, gap, left, right, plot_h = 14, 26, 70, 150, 260
+    bar_w, gap, left, right, plot_h = 14, 46, 70, 150, 260
     max_groups = max(len(g) for g in data.values())
     group_w = len(systems) * bar_w + gap
     title = "Time per operation relative to hand-written JDBC: " + ", ".join(DB_TITLES.get(d, d) for d in data)
