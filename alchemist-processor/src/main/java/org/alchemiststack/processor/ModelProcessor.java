@@ -130,8 +130,8 @@ public final class ModelProcessor extends AbstractProcessor {
         for (TypeElement c : chain) {
             for (VariableElement f : ElementFilter.fieldsIn(c.getEnclosedElements())) {
                 Set<Modifier> mods = f.getModifiers();
-                String declared = f.getSimpleName().toString();
-                if (fields.stream().anyMatch(x -> x.name().equals(declared))) {
+                String name = f.getSimpleName().toString();
+                if (fields.stream().anyMatch(x -> x.name().equals(name))) {
                     // a field of a subclass (mapped or not, static or not) hides a mapped superclass field: in
                     // generated code o.name would name the wrong one; left to the reflective path
                     return null;
@@ -143,7 +143,6 @@ public final class ModelProcessor extends AbstractProcessor {
                 if (c != model && !has(c, "MappedSuperclass")) {
                     return null; // core refuses this model
                 }
-                String name = declared;
                 if (RELATIONS.stream().anyMatch(r -> has(f, r)) || isRef(f.asType())) {
                     if (!quiet) {
                         log.printMessage(Diagnostic.Kind.WARNING, model.getQualifiedName() + "." + name
@@ -605,7 +604,6 @@ public final class ModelProcessor extends AbstractProcessor {
                 + " org.alchemiststack.model.ValueCodec[] $codecs, java.lang.Object[] $v)\n"
                 + "            throws java.sql.SQLException {\n");
         List<Field> fields = m.fields();
-        String target;
         if (m.record()) {
             for (int i = 0; i < fields.size(); i++) {
                 Field f = fields.get(i);
@@ -616,8 +614,7 @@ public final class ModelProcessor extends AbstractProcessor {
         }
         for (int i = 0; i < fields.size(); i++) {
             Field f = fields.get(i);
-            target = m.record() ? "$f" + i : "$o." + f.name();
-            appendReadField(s, m.record(), f, i, target);
+            appendReadField(s, m.record(), f, i, m.record() ? "$f" + i : "$o." + f.name());
         }
         if (m.record()) {
             List<String> args = new ArrayList<>();

@@ -340,8 +340,9 @@ public final class DefaultSession implements Session {
         }
         Object[] values = new Object[meta.columns.length];
         T instance = meta.read(rs, values);
-        identities.put(meta, values[meta.id.index], new Entry((ModelMeta<Object>) meta, instance,
-                Values.snapshot(meta, values), values[meta.id.index], Entry.State.MANAGED));
+        Object id = values[meta.id.index];
+        identities.put(meta, id, new Entry((ModelMeta<Object>) meta, instance, Values.snapshot(meta, values), id,
+                Entry.State.MANAGED));
         return instance;
     }
 
